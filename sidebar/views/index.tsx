@@ -1,0 +1,16 @@
+/** View per sidebar section; each capability owns its file. */
+import type { FunctionComponent } from 'preact';
+import type { SidebarView } from '../../src/app/menu';
+import { Pending } from './Pending';
+
+const pending = (title: string): FunctionComponent => () => <Pending title={title} />;
+
+export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
+  registers: pending('Проверка реестров'),
+  forms: pending('Анкеты и пары'),
+  match: pending('Подбор пар'),
+  roadmap: pending('Дорожная карта и сроки'),
+  orders: pending('Приказы'),
+  monitoring: pending('Мониторинг'),
+  settings: pending('Настройки'),
+};

@@ -1,0 +1,2 @@
+// Server functions of this capability; filled in by its issue.
+export const roadmapApi = {};

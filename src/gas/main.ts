@@ -1,0 +1,83 @@
+/**
+ * Apps Script entry points, declared once: scripts/build.mjs generates a top-level
+ * `function <name>()` in dist/Code.js for every key of `entries`. Nothing here touches an Apps
+ * Script service at module load (onOpen may run in AuthMode.NONE).
+ */
+import { api, callApi, isApiMethod, type ApiMethod } from '../app/api';
+import { MENU, MENU_TITLE, type MenuItem, type SidebarView } from '../app/menu';
+import { UserError, LockBusyError } from '../app/port';
+import { gasContext } from './context';
+
+function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  // As an add-on (AuthMode.NONE/LIMITED on first open) the menu goes under Extensions.
+  const isAddon = !!e && e.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
+  const menu = isAddon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
+  for (const item of MENU) {
+    if (item.separatorBefore) menu.addSeparator();
+    menu.addItem(item.title, item.id);
+  }
+  menu.addToUi();
+}
+
+function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Opens the sidebar on a view. */
+function showSidebar(view: SidebarView = 'home'): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .getContent()
+    .replace('"__INITIAL_VIEW__"', JSON.stringify(view));
+  const out = HtmlService.createHtmlOutput(html).setTitle('Наставник');
+  SpreadsheetApp.getUi().showSidebar(out);
+}
+
+/** Russian message for any failure; no personal data reaches the log. */
+function userMessage(err: unknown): string {
+  if (err instanceof UserError || err instanceof LockBusyError) return err.message;
+  const name = err instanceof Error ? err.name : 'Error';
+  console.error(`Наставник: unexpected ${name}`);
+  return 'Не удалось выполнить действие: внутренняя ошибка. Данные не изменены. Повторите попытку или сообщите разработчикам.';
+}
+
+function runMenuItem(item: MenuItem): void {
+  if (item.view) {
+    showSidebar(item.view);
+    return;
+  }
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!item.run || !isApiMethod(item.run)) {
+    ss.toast(`«${item.title}» ещё в разработке и появится в следующей версии.`, 'Наставник', 6);
+    return;
+  }
+  try {
+    const result = callApi(gasContext(), item.run, [] as never) as { summary?: string } | undefined;
+    ss.toast(result?.summary ?? 'Готово.', 'Наставник', 8);
+  } catch (err) {
+    SpreadsheetApp.getUi().alert('Наставник', userMessage(err), SpreadsheetApp.getUi().ButtonSet.OK);
+  }
+}
+
+const menuEntries: Record<string, () => void> = {};
+for (const item of MENU) menuEntries[item.id] = () => runMenuItem(item);
+
+/** google.script.run targets: one per server function; errors reach the sidebar in Russian. */
+const apiEntries: Record<string, (...args: unknown[]) => unknown> = {};
+for (const name of Object.keys(api) as ApiMethod[]) {
+  apiEntries[name] = (...args: unknown[]) => {
+    try {
+      return callApi(gasContext(), name, args as never);
+    } catch (err) {
+      throw new Error(userMessage(err), { cause: err });
+    }
+  };
+}
+
+export const entries: Record<string, (...args: any[]) => unknown> = {
+  onOpen,
+  onInstall,
+  showSidebar,
+  ...menuEntries,
+  ...apiEntries,
+};
