@@ -1,0 +1,6 @@
+import { CliError, type Command } from './common';
+
+// Implemented by its issue; until then the command says so (exit 2).
+export const roadmapCommand: Command = () => {
+  throw new CliError('команда «roadmap» ещё не реализована');
+};
