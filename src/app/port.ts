@@ -9,7 +9,8 @@
  * - Strings written that begin with = + - @ are stored as text, never as formulas (the adapter's job).
  */
 
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue } from '../core/port-types';
+import type { CellValue } from '../core/port-types';
 
 export interface SheetData {
   name: string;
@@ -98,13 +99,4 @@ export class UserError extends Error {
 }
 
 /** Column letters as the user sees them: 0 → A, 26 → AA. */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetterOf as columnLetter } from '../core/util/columns';

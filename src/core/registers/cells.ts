@@ -1,0 +1,152 @@
+/**
+ * Reading one raw cell as a field of a given kind. Curators type dates as «15.02.2021»,
+ * «15.02.21» or «2021-02-15» (or real date cells), yes/no as да/нет/✓/галочка, and several values
+ * in one cell separated by «;», «,» or new lines.
+ */
+import type { CellValue } from '../port-types';
+import type { FieldMeta } from './schemas';
+import { foldSpaces } from '../util/text';
+import { isoFromDateCell, isoFromSerial, parseDateText } from '../util/dates';
+import { DEFAULT_FORM_RULES, normalizeForm, parseForms, type FormRule } from './forms';
+
+export type CellResult = { value: unknown } | { error: { code: string; message: string } };
+
+const YES = new Set(['да', 'yes', 'true', 'истина', '✓', '✔', '☑', '+', 'v', 'галочка', 'есть', 'имеется', 'получено', 'получено да']);
+const NO = new Set(['нет', 'no', 'false', 'ложь', '✗', '✘', '☐', '-', '—', 'отсутствует', 'не получено']);
+
+const ENUM_ALIASES: Record<string, string> = {
+  учитель: 'педагог',
+  'педагогический работник': 'педагог',
+  преподаватель: 'педагог',
+  ученик: 'обучающийся',
+  учащийся: 'обучающийся',
+  школьник: 'обучающийся',
+  'молодой педагог': 'молодой специалист',
+  'молодой учитель': 'молодой специалист',
+  работник: 'работодатель',
+  'представитель работодателя': 'работодатель',
+  активный: 'активен',
+  'не активен': 'неактивен',
+  'в процессе': 'в работе',
+  'не выполнено': 'не начато',
+};
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Plain text of any cell. Numbers keep their digits; booleans read as да/нет. */
+export function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'да' : 'нет';
+  if (v instanceof Date) return isoFromDateCell(v) ?? '';
+  return foldSpaces(String(v));
+}
+
+function yesNo(v: CellValue): 'yes' | 'no' | null {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  const t = textOf(v).toLowerCase().replace(/ё/g, 'е').replace(/[.!]$/, '');
+  if (YES.has(t)) return 'yes';
+  if (NO.has(t)) return 'no';
+  return null;
+}
+
+function dateOf(v: CellValue): string | null {
+  if (v instanceof Date) return isoFromDateCell(v);
+  if (typeof v === 'number') return v > 20000 && v < 80000 ? isoFromSerial(v) : null;
+  return parseDateText(textOf(v));
+}
+
+function splitList(text: string, separators: RegExp): string[] {
+  return text
+    .split(separators)
+    .map((s) => foldSpaces(s))
+    .filter(Boolean);
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]{2,}$/;
+
+function enumOf(text: string, options: readonly string[]): string | null {
+  const t = text.toLowerCase().replace(/ё/g, 'е').replace(/[.]/g, '').trim();
+  const opts = options.map((o) => o.replace(/ё/g, 'е'));
+  const exact = opts.indexOf(t);
+  if (exact >= 0) return options[exact];
+  const alias = ENUM_ALIASES[t];
+  if (alias && options.includes(alias)) return alias;
+  // Same stem (first five letters), when it points at one option only: «активный» → «активен».
+  const stem = t.slice(0, 5);
+  if (stem.length >= 4) {
+    const hits = opts.filter((o) => o.slice(0, 5) === stem);
+    if (hits.length === 1) return options[opts.indexOf(hits[0])];
+  }
+  return null;
+}
+
+export interface ReadCellOptions {
+  rules?: readonly FormRule[];
+  /** The zod type is an array (list of values) rather than one value. */
+  many?: boolean;
+}
+
+/** Reads a non-blank cell as a field of the given kind. */
+export function readCell(v: CellValue, meta: FieldMeta, opts: ReadCellOptions = {}): CellResult {
+  const text = textOf(v);
+  switch (meta.kind) {
+    case 'text':
+    case 'id':
+      return { value: text };
+    case 'date': {
+      const d = dateOf(v);
+      return d ? { value: d } : { error: { code: 'date.invalid', message: `Дата «${text}» не распознана: введите в виде ДД.ММ.ГГГГ` } };
+    }
+    case 'dateOrYes': {
+      const yn = yesNo(v);
+      if (yn === 'yes') return { value: 'yes' };
+      if (yn === 'no') return { value: 'no' };
+      const d = dateOf(v) ?? (/(\d{1,2}[./]\d{1,2}[./]\d{2,4})/.exec(text)?.[1] ? parseDateText(/(\d{1,2}[./]\d{1,2}[./]\d{2,4})/.exec(text)![1]) : null);
+      return d ? { value: d } : { error: { code: 'date.invalid', message: `Ожидается дата или «да»/«нет», а записано «${text}»` } };
+    }
+    case 'email': {
+      const e = text.replace(/^mailto:/i, '');
+      return EMAIL.test(e) ? { value: e } : { error: { code: 'email.invalid', message: `Неверный адрес электронной почты «${text}»` } };
+    }
+    case 'phone': {
+      const digits = text.replace(/\D/g, '');
+      const ok = /^[\d\s()+\-–.]+$/.test(text) && (digits.length === 11 || digits.length === 10 || digits.length === 6);
+      return ok ? { value: text } : { error: { code: 'phone.invalid', message: `Неверный номер телефона «${text}»: нужно 10–11 цифр, например +7 912 345-67-89` } };
+    }
+    case 'int': {
+      const n = typeof v === 'number' ? v : Number(text.replace(',', '.').replace(/\s*(лет|год|года|чел\.?)$/i, ''));
+      return Number.isFinite(n) && n >= 0 && Number.isInteger(n)
+        ? { value: n }
+        : { error: { code: 'number.invalid', message: `Ожидается целое число, а записано «${text}»` } };
+    }
+    case 'list':
+      return { value: splitList(text, /[;\n,]+/) };
+    case 'refs': {
+      const refs = splitList(typeof v === 'string' ? v : text, /[;\n]+/);
+      if (opts.many) return { value: refs };
+      if (refs.length > 1) return { error: { code: 'ref.multiple', message: `Указано несколько человек («${text}»), а ожидается один` } };
+      return { value: refs[0] ?? '' };
+    }
+    case 'form': {
+      const rules = opts.rules ?? DEFAULT_FORM_RULES;
+      if (opts.many) {
+        const { forms, unknown } = parseForms(typeof v === 'string' ? v : text, rules);
+        if (unknown.length)
+          return { error: { code: 'form.unknown', message: `Неизвестная форма наставничества «${unknown.join('; ')}». Допустимо: ${rules.map((r) => r.form).join(', ')}` } };
+        return { value: forms };
+      }
+      const f = normalizeForm(text, rules);
+      return f ? { value: f } : { error: { code: 'form.unknown', message: `Неизвестная форма наставничества «${text}». Допустимо: ${rules.map((r) => r.form).join(', ')}` } };
+    }
+    case 'enum': {
+      const options = meta.options ?? [];
+      if (typeof v === 'boolean' && options.includes('активен')) return { value: v ? 'активен' : 'неактивен' };
+      const yn = yesNo(v);
+      if (yn && options.includes('активен')) return { value: yn === 'yes' ? 'активен' : 'неактивен' };
+      const e = enumOf(text, options);
+      return e ? { value: e } : { error: { code: 'enum.invalid', message: `Значение «${text}» не из списка: ${options.join(', ')}` } };
+    }
+  }
+}

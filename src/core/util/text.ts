@@ -1,0 +1,33 @@
+/** Small text helpers shared by the registers, the roadmap and the orders. */
+
+/** Folds runs of white space (incl. non-breaking) to one space and trims. */
+export function foldSpaces(s: string): string {
+  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+}
+
+/**
+ * A heading or label as compared by meaning: lower case, ё→е, punctuation and dashes dropped,
+ * spaces folded. «Ф.И.О.» → «фио», «E-mail» → «email», «Место работы / учёбы» → «место работы учебы».
+ */
+export function normalizeKey(s: string): string {
+  return foldSpaces(
+    s
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[.\-‐‑–—_]/g, '')
+      .replace(/№/g, ' № ')
+      .replace(/[^\p{L}\p{N}\s№]/gu, ' '),
+  );
+}
+
+/** A person's name as compared: lower case, ё→е, single spaces, no dots or stray punctuation. */
+export function normalizeName(s: string): string {
+  return foldSpaces(s.toLowerCase().replace(/ё/g, 'е').replace(/[.,]/g, ' '));
+}
+
+/** Text as written into a cell by the add-on; formula-like text is kept as text by the adapters. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return foldSpaces(String(v));
+}
