@@ -1,0 +1,126 @@
+import { buildOrder, ORDER_KINDS } from '../../src/core/orders/builders';
+import { modelText } from '../../src/core/orders/model';
+import { data, settings } from './fixtures';
+
+const opts = { number: 'НМ-3/2026', date: '2026-11-22' };
+
+describe('order builders', () => {
+  test('pairs: by default the pairs being formed, only with consent', () => {
+    const plan = buildOrder('pairs', data(), opts);
+    expect(plan.problems).toEqual([]);
+    // П-003: mentor without consent; П-004: teacher system without written consent.
+    expect(plan.included.map((i) => i.id)).toEqual(['П-001', 'П-002']);
+    expect(plan.excluded.map((e) => e.id)).toEqual(expect.arrayContaining(['Нв-002', 'Н-003', 'П-003', 'П-004']));
+    const text = modelText(plan.model!);
+    expect(text).not.toContain('Безсогласия');
+    expect(text).not.toContain('Тайный');
+    expect(text).toContain('Кузнецов Илья, 7Б');
+    expect(plan.warnings.join('\n')).toMatch(/Нв-002.*согласия/);
+    expect(plan.warnings.join('\n')).toMatch(/П-004.*письменного согласия/);
+    expect(plan.warnings.join('\n')).not.toContain('Тайный');
+    expect(plan.pairRows).toEqual([1, 2]);
+    expect(text).toContain('ПРИКАЗЫВАЮ:');
+    expect(text).toContain('О закреплении наставнических пар (групп)');
+    expect(text).toContain('Контроль за исполнением настоящего приказа оставляю за собой.');
+    expect(text).toContain('Приложение № 1 к приказу от 22 ноября 2026 г. № НМ-3/2026');
+    expect(text).toContain('Директор\tТ.Н. Кудрявцева');
+    expect(text).toMatch(/распоряжением Минпросвещения России от 25\.12\.2019 № Р-145/);
+    // Teacher-system pairs add the 2021 recommendations to the basis.
+    expect(text).toContain('АЗ-1128/08');
+    // Acquaintance list: adults only, nominative.
+    expect(text).toContain('Петрова-Водкина Мария Ивановна | ____________');
+    expect(text).not.toContain('Кузнецов Илья | ____');
+  });
+
+  test('pairs: the chosen IDs, unknown ones reported', () => {
+    const plan = buildOrder('pairs', data(), { ...opts, pairIds: ['П-006', 'П-099'] });
+    expect(plan.included.map((i) => i.id)).toEqual(['П-006']);
+    expect(plan.warnings.join('\n')).toContain('П-099');
+  });
+
+  test('pairs referenced by name resolve', () => {
+    const plan = buildOrder('completion', data(), opts);
+    expect(plan.included.map((i) => i.id)).toEqual(['П-005']);
+    const text = modelText(plan.model!);
+    expect(text).toContain('Открытый урок');
+    expect(text).toContain('О завершении программы наставничества');
+  });
+
+  test('missing settings: one clear Russian error, nothing built', () => {
+    const plan = buildOrder('curator', data({ settings: settings({ orgName: undefined, directorName: ' ', curatorName: undefined }) }), opts);
+    expect(plan.model).toBeNull();
+    expect(plan.problems).toHaveLength(1);
+    expect(plan.problems[0]).toContain('«Настройки»');
+    expect(plan.problems[0]).toContain('«Полное наименование организации»');
+    expect(plan.problems[0]).toContain('«ФИО руководителя»');
+    expect(plan.problems[0]).toContain('«Куратор»');
+  });
+
+  test('curator: accusative and dative names', () => {
+    const plan = buildOrder('curator', data(), opts);
+    const text = modelText(plan.model!);
+    expect(text).toContain(
+      'Назначить Ахремкину Людмилу Михайловну, заместителя директора по УВР, куратором внедрения целевой модели наставничества в МБОУ СОШ № 1.',
+    );
+    expect(text).toContain('Поручить Ахремкиной Людмиле Михайловне обеспечить');
+    expect(text).toContain('Ахремкина Людмила Михайловна | ____');
+  });
+
+  test('working group: curator leads, chosen people with consent', () => {
+    const plan = buildOrder('working-group', data(), { ...opts, mentorIds: ['Н-002', 'Н-003', 'Нв-004'] });
+    const text = modelText(plan.model!);
+    expect(text).toContain('Назначить руководителем рабочей группы Ахремкину Людмилу Михайловну');
+    expect(text).toContain('2 | Римский-Корсаков Николай Андреевич | учитель музыки | член рабочей группы');
+    expect(text).toContain('Орлова Дарья Павловна');
+    expect(text).not.toContain('Безсогласия');
+    expect(plan.excluded.map((e) => e.id)).toEqual(['Н-003']);
+  });
+
+  test('roadmap: the roadmap as the appendix table', () => {
+    const plan = buildOrder('roadmap', data({ settings: settings({ periodStart: '2020-09-01', periodEnd: '2024-06-30' }) }), opts);
+    const text = modelText(plan.model!);
+    expect(text).toContain('на период с 01.09.2020 по 30.06.2024');
+    expect(text).toContain('1.1 | Назначение куратора | до 19.02.2021г. | Директор | Приказ');
+    expect(text).toContain('2.1 | Мониторинг. Анкетирование участников | ежеквартально');
+    expect(text).toContain(' | Реализация | ');
+  });
+
+  test('roadmap: empty register blocks', () => {
+    const plan = buildOrder('roadmap', data({ roadmap: [] }), opts);
+    expect(plan.model).toBeNull();
+    expect(plan.problems[0]).toContain('Дорожная карта');
+  });
+
+  test('awards: mentors in the dative, without consent left out', () => {
+    const plan = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Римский-Корсаков Николай Андреевич', 'Н-003'] });
+    const text = modelText(plan.model!);
+    expect(text).toContain('– Ивановой Анне Сергеевне, учителю математики;');
+    expect(text).toContain('– Римскому-Корсакову Николаю Андреевичу, учителю музыки.');
+    expect(text).not.toContain('Безсогласия');
+    const numbered = plan.model!.blocks.filter((b) => b.type === 'numbered');
+    expect(numbered).toHaveLength(2);
+    expect(numbered[1]).toMatchObject({ continues: true });
+  });
+
+  test('awards: nobody chosen blocks', () => {
+    expect(buildOrder('awards', data(), opts).problems[0]).toContain('Выберите наставников');
+  });
+
+  test('every kind builds with complete data; font from settings', () => {
+    for (const kind of ORDER_KINDS) {
+      const plan = buildOrder(kind, data({ settings: settings({ fontSize: 12, fontFamily: 'Arial' }) }), { ...opts, mentorIds: ['Н-001'] });
+      expect(plan.problems).toEqual([]);
+      expect(plan.model!.fontSize).toBe(12);
+      expect(plan.model!.fields!.number).toBe('НМ-3/2026');
+      expect(plan.subjectKey).toMatch(new RegExp(`^${kind}:[0-9a-f]{8}$`));
+    }
+  });
+
+  test('same people → same subject key, other people → other key', () => {
+    const a = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Н-002'] });
+    const b = buildOrder('awards', data(), { ...opts, number: '9', mentorIds: ['Н-002', 'Н-001'] });
+    const c = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001'] });
+    expect(a.subjectKey).toBe(b.subjectKey);
+    expect(a.subjectKey).not.toBe(c.subjectKey);
+  });
+});
