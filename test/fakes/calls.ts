@@ -1,0 +1,77 @@
+/**
+ * Counts every Apps Script service call the code under test makes. Fake objects are handed out
+ * wrapped in a Proxy; a call through the proxy is counted as `<Type>.<method>` (the type is the
+ * fake's `__type`). Calls the fakes make on each other internally use the raw objects and are not
+ * counted, so the numbers are what real Apps Script would bill as service round trips.
+ */
+export class CallLog {
+  byName: Record<string, number> = {};
+  total = 0;
+  /** Every call in order (name only; arguments are not kept to save memory on big tests). */
+  sequence: string[] = [];
+
+  record(name: string): void {
+    this.byName[name] = (this.byName[name] ?? 0) + 1;
+    this.total++;
+    this.sequence.push(name);
+  }
+
+  count(name: string): number {
+    return this.byName[name] ?? 0;
+  }
+
+  reset(): void {
+    this.byName = {};
+    this.total = 0;
+    this.sequence = [];
+  }
+}
+
+export interface Tracker {
+  wrap<T>(obj: T, typeName?: string): T;
+  unwrap<T>(obj: T): T;
+}
+
+export function createTracker(log: CallLog): Tracker {
+  const proxies = new WeakMap<object, any>();
+  const raws = new WeakMap<object, object>();
+
+  const isFake = (v: unknown): v is { __type: string } =>
+    typeof v === 'object' && v !== null && typeof (v as any).__type === 'string';
+
+  function wrapResult(v: unknown): unknown {
+    if (isFake(v)) return wrap(v);
+    if (Array.isArray(v) && v.length > 0 && isFake(v[0])) return v.map((x) => wrapResult(x));
+    return v;
+  }
+
+  function unwrap<T>(v: T): T {
+    if (typeof v === 'object' && v !== null && raws.has(v as object)) return raws.get(v as object) as T;
+    return v;
+  }
+
+  function wrap<T>(obj: T, typeName?: string): T {
+    if (typeof obj !== 'object' || obj === null) return obj;
+    if (raws.has(obj as object)) return obj;
+    const existing = proxies.get(obj as object);
+    if (existing) return existing;
+    const type = typeName ?? (obj as any).__type ?? 'Object';
+    const proxy = new Proxy(obj as object, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
+          return wrapResult(value);
+        }
+        return function (this: unknown, ...args: unknown[]) {
+          log.record(`${type}.${prop}`);
+          return wrapResult(value.apply(target, args.map((a) => unwrap(a))));
+        };
+      },
+    });
+    proxies.set(obj as object, proxy);
+    raws.set(proxy, obj as object);
+    return proxy as T;
+  }
+
+  return { wrap, unwrap };
+}

@@ -1,0 +1,117 @@
+/**
+ * createGasFakes(): in-memory Apps Script services for tests of src/gas and of the built
+ * dist/Code.js. `globals` holds the service objects (each call through them is counted in
+ * `calls`); `spreadsheet` is the raw fake spreadsheet for seeding and inspection.
+ * See sheets.ts / docs.ts / services.ts for what is modelled and how.
+ */
+import { join } from 'node:path';
+import { CallLog, createTracker } from './calls';
+import { FakeSpreadsheet, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
+import {
+  FakeProperties,
+  createPropertiesService,
+  createLockService,
+  newLockState,
+  createMailApp,
+  createScriptApp,
+  createUtilities,
+  createSession,
+  createLogger,
+  createHtmlService,
+  type FakeTrigger,
+  type SentMail,
+} from './services';
+import { newDriveState, createDocumentApp, createDriveApp } from './docs';
+
+export { CallLog } from './calls';
+export * from './sheets';
+export { FakeProperties, FakeTrigger, formatDate, PROPERTY_VALUE_LIMIT } from './services';
+export { FakeDocument, FakeParagraph, FakeListItem, FakeTable, javaReplacement } from './docs';
+
+export interface GasFakesOptions {
+  /** Where createHtmlOutputFromFile reads `<name>.html` (default <repo>/dist). */
+  htmlDir?: string;
+  timeZone?: string;
+  /** Tabs to create: name → rows of raw values (strings are stored as is, not parsed). */
+  sheets?: Record<string, unknown[][]>;
+  /** 'NONE' makes spreadsheet/properties/lock/triggers calls throw, as in an add-on's first onOpen. */
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  mailQuota?: number;
+  userEmail?: string;
+  addonName?: string;
+}
+
+export function createGasFakes(options: GasFakesOptions = {}) {
+  const calls = new CallLog();
+  const tracker = createTracker(calls);
+  const ui: UiLog = { menus: [], toasts: [], alerts: [], sidebars: [], dialogs: [] };
+  const state: SheetsState = {
+    log: calls,
+    ui,
+    authMode: options.authMode ?? 'FULL',
+    timeZone: options.timeZone ?? 'Europe/Moscow',
+    addonName: options.addonName ?? 'Наставник',
+  };
+  const spreadsheet = new FakeSpreadsheet(state);
+  for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows);
+
+  const properties = { document: new FakeProperties(), user: new FakeProperties(), script: new FakeProperties() };
+  const locks = { document: newLockState(), script: newLockState(), user: newLockState() };
+  const mail = { sent: [] as SentMail[], quota: options.mailQuota ?? 100 };
+  const triggers: FakeTrigger[] = [];
+  const logs: string[] = [];
+  const sleeps: number[] = [];
+  const drive = newDriveState();
+  const { logger, console } = createLogger(logs);
+
+  const raw = {
+    SpreadsheetApp: createSpreadsheetApp(state, spreadsheet),
+    HtmlService: createHtmlService(options.htmlDir ?? join(__dirname, '..', '..', 'dist')),
+    PropertiesService: createPropertiesService(state, properties),
+    LockService: createLockService(state, locks),
+    DocumentApp: createDocumentApp(drive),
+    DriveApp: createDriveApp(drive),
+    MailApp: createMailApp(state, mail),
+    ScriptApp: createScriptApp(state, triggers),
+    Utilities: createUtilities(sleeps),
+    Session: createSession(state, options.userEmail ?? 'curator@example.org'),
+    Logger: logger,
+  };
+  const globals: Record<string, any> = { console };
+  for (const [name, service] of Object.entries(raw)) globals[name] = tracker.wrap(service, name);
+
+  return {
+    globals,
+    spreadsheet,
+    calls,
+    ui,
+    properties,
+    locks,
+    mail,
+    triggers,
+    drive,
+    logs,
+    sleeps,
+    state,
+    setAuthMode(mode: 'NONE' | 'LIMITED' | 'FULL') {
+      state.authMode = mode;
+    },
+    /** Puts the services on globalThis (for code under test imported directly); returns an undo. */
+    install(): () => void {
+      const g = globalThis as Record<string, unknown>;
+      const saved = new Map<string, PropertyDescriptor | undefined>();
+      for (const name of Object.keys(raw)) {
+        saved.set(name, Object.getOwnPropertyDescriptor(g, name));
+        g[name] = globals[name];
+      }
+      return () => {
+        for (const [name, d] of saved) {
+          if (d) Object.defineProperty(g, name, d);
+          else delete g[name];
+        }
+      };
+    },
+  };
+}
+
+export type GasFakes = ReturnType<typeof createGasFakes>;
