@@ -1,2 +1,6 @@
 // Server functions of this capability; filled in by its issue.
-export const registersApi = {};
+import { setupSpreadsheet } from './setup';
+
+export const registersApi = {
+  setupSpreadsheet,
+};
