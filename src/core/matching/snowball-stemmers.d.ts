@@ -1,0 +1,8 @@
+// Types of the snowball-stemmers package (it ships none).
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(language: string): Stemmer;
+  export function algorithms(): string[];
+}

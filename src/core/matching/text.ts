@@ -1,0 +1,140 @@
+/**
+ * Words of a request, competencies and interests as the matcher compares them: lower case,
+ * ё→е, Russian stop-words dropped, each word reduced to a Snowball stem («олимпиаде»,
+ * «олимпиадам» → «олимпиад») and the stem cut to KEY_LENGTH letters, so that related words
+ * with different suffixes meet too («олимпиадная» / «олимпиада», «математический» / «математика»).
+ */
+import { newStemmer } from 'snowball-stemmers';
+
+const stemmer = newStemmer('russian');
+const englishStemmer = newStemmer('english');
+
+/** Stems are cut to this many letters: long enough to keep topics apart, short enough for derivatives. */
+export const KEY_LENGTH = 6;
+
+/** Russian function words and words every request has («помощь», «хочу»): they match nothing. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о об обо из ему ' +
+    'теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут ' +
+    'где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой ' +
+    'совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после ' +
+    'над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том ' +
+    'нельзя такой им более всегда конечно всю между также либо т.е ит д др пр т е их свой свои своих ' +
+    'хочу хотел хотела хотелось бы нужна нужно нужен нужны необходимо помощь помочь помогать помощи требуется интересует интересно ' +
+    'очень умение уметь научиться научить стать работа работы по'
+  ).split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+
+function fold(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е');
+}
+
+const keyCache = new Map<string, string | null>();
+
+/** The comparison key of one word, or null for a stop-word or a one-letter token. */
+export function wordKey(word: string): string | null {
+  const w = fold(word);
+  const cached = keyCache.get(w);
+  if (cached !== undefined) return cached;
+  let key: string | null;
+  if (w.length < 2 || STOP_WORDS.has(w) || /^\d+$/.test(w)) key = null;
+  else {
+    const stem = /[a-z]/.test(w) ? englishStemmer.stem(w) : stemmer.stem(w);
+    key = stem.length > KEY_LENGTH ? stem.slice(0, KEY_LENGTH) : stem;
+    if (key.length < 2) key = null;
+  }
+  if (keyCache.size > 200000) keyCache.clear();
+  keyCache.set(w, key);
+  return key;
+}
+
+export interface Token {
+  /** The word as written. */
+  word: string;
+  /** Offset in the text. */
+  start: number;
+  end: number;
+  key: string | null;
+}
+
+export function tokenize(text: string | undefined): Token[] {
+  if (!text) return [];
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    out.push({ word: m[0], start, end: start + m[0].length, key: wordKey(m[0]) });
+  }
+  return out;
+}
+
+/** The distinct keys of a text or of several list items. */
+export function keysOf(texts: readonly string[] | string | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!texts) return out;
+  for (const t of typeof texts === 'string' ? [texts] : texts) for (const tok of tokenize(t)) if (tok.key) out.add(tok.key);
+  return out;
+}
+
+/**
+ * The mentee's own words that matched, as short phrases: consecutive matched words joined with
+ * the stop-words between them («олимпиаде по физике»); phrases separated by commas.
+ */
+export function matchedPhrases(text: string, tokens: readonly Token[], matched: (key: string) => boolean): string[] {
+  const phrases: string[] = [];
+  let run: Token[] = [];
+  let pendingStops: Token[] = [];
+  const flush = () => {
+    if (run.length) phrases.push(run.map((t) => displayWord(t.word)).join(' '));
+    run = [];
+    pendingStops = [];
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    // Punctuation between words ends a phrase.
+    if (prev && /[^\s]/.test(text.slice(prev.end, t.start))) flush();
+    if (t.key && matched(t.key)) {
+      run.push(...pendingStops, t);
+      pendingStops = [];
+    } else if (!t.key && run.length) {
+      pendingStops.push(t);
+    } else flush();
+  }
+  flush();
+  return [...new Set(phrases)];
+}
+
+function displayWord(w: string): string {
+  // Abbreviations (ЕГЭ, ОГЭ) keep their capitals; other words are lower-cased.
+  return w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : w.toLowerCase();
+}
+
+/** A school grade from «10Б», «8 класс», «7-А», «ученик 9 класса»: 1–11, or null. */
+export function parseGrade(text: string | undefined): number | null {
+  if (!text) return null;
+  const t = text.toLowerCase();
+  const m = /(?:^|[^\d])(\d{1,2})\s*(?:-?\s*[а-яa-z](?![а-я])|\s*кл|$|\s*["«(]?[а-я]["»)]?\s*$)/.exec(t) ?? /(\d{1,2})\s*класс/.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 11 ? n : null;
+}
+
+/** A range written as «12–15 лет», «с 10 до 14», «7-9 класс», «5 класс»: ages or grades. */
+export function parseRange(text: string | undefined): { min: number; max: number; unit: 'age' | 'grade' } | null {
+  if (!text) return null;
+  const t = text.toLowerCase();
+  const unit = /кл/.test(t) ? 'grade' : 'age';
+  const two = /(\d{1,2})\s*(?:[-–—]|до|по)\s*(\d{1,2})/.exec(t);
+  if (two) {
+    const a = Number(two[1]);
+    const b = Number(two[2]);
+    return { min: Math.min(a, b), max: Math.max(a, b), unit };
+  }
+  const one = /(\d{1,2})/.exec(t);
+  if (!one) return null;
+  const n = Number(one[1]);
+  return { min: n, max: n, unit };
+}
