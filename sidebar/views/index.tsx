@@ -2,6 +2,7 @@
 import type { FunctionComponent } from 'preact';
 import type { SidebarView } from '../../src/app/menu';
 import { Pending } from './Pending';
+import { Monitoring } from './Monitoring';
 
 const pending = (title: string): FunctionComponent => () => <Pending title={title} />;
 
@@ -11,6 +12,6 @@ export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
   match: pending('Подбор пар'),
   roadmap: pending('Дорожная карта и сроки'),
   orders: pending('Приказы'),
-  monitoring: pending('Мониторинг'),
+  monitoring: Monitoring,
   settings: pending('Настройки'),
 };

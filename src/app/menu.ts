@@ -26,6 +26,7 @@ export const MENU: readonly MenuItem[] = [
   { id: 'menuHighlightDeadlines', title: 'Подсветить сроки', run: 'highlightDeadlines' },
   { id: 'menuOrder', title: 'Сформировать приказ', view: 'orders' },
   { id: 'menuMonitoring', title: 'Мониторинг', view: 'monitoring', separatorBefore: true },
+  { id: 'menuUpdateMonitoring', title: 'Обновить лист «Мониторинг»', run: 'updateMonitoringSheet' },
   { id: 'menuSettings', title: 'Настройки', view: 'settings' },
 ];
 

@@ -64,6 +64,7 @@ export function readTable<S extends z.ZodObject>(sheet: string, values: readonly
 
   const manyFields = new Set(specs.filter((s) => isArrayType(schema.shape[s.field] as z.ZodType)).map((s) => s.field));
   const present = specs.filter((s) => s.field in header.columns);
+  const acceptsNo = new Set(specs.filter((s) => s.meta.kind === 'dateOrYes' && (schema.shape[s.field] as z.ZodType).safeParse('no').success).map((s) => s.field));
 
   for (let r = 1; r < values.length; r++) {
     const line = values[r] ?? [];
@@ -78,6 +79,8 @@ export function readTable<S extends z.ZodObject>(sheet: string, values: readonly
       if ('error' in res) {
         bad.add(spec.field);
         findings.push(finding(sheet, r, col, spec.field, res.error.code, 'error', res.error.message));
+      } else if (res.value === 'no' && !acceptsNo.has(spec.field)) {
+        // «нет» in a consent/training column means «not given»: the field stays empty.
       } else if (res.value !== '' && !(Array.isArray(res.value) && res.value.length === 0)) {
         record[spec.field] = res.value;
       }

@@ -1,6 +1,39 @@
-import { CliError, type Command } from './common';
+import { printJson, type Command } from './common';
+import { openWorkbook } from './workbook';
+import { loadMonitoring } from '../../app/monitoring/indicators';
 
-// Implemented by its issue; until then the command says so (exit 2).
-export const reportCommand: Command = () => {
-  throw new CliError('команда «report» ещё не реализована');
+const USAGE = 'Использование: nastavnik report <книга.xlsx> [--json] [--as-of ДАТА]';
+
+/** `nastavnik report`: monitoring indicators (CLI.md). */
+export const reportCommand: Command = async (args) => {
+  const { ctx, asOf } = await openWorkbook(args, USAGE);
+  const m = loadMonitoring(ctx, asOf);
+  const i = m.indicators;
+  if (args.options.json) {
+    printJson({
+      asOf: i.asOf,
+      pupils: i.pupils,
+      byForm: i.byForm,
+      pairs: { active: i.pairs.active, forming: i.pairs.forming, completed: i.pairs.completed, terminated: i.pairs.terminated },
+      roadmap: i.roadmap,
+      people: i.people,
+      waiting: i.waiting,
+      untrainedMentors: i.untrainedMentors,
+      missingConsent: i.missingConsent,
+      flags: m.flags,
+    });
+    return 0;
+  }
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  const lines = [
+    `Мониторинг на ${i.asOf} — ${m.orgName}`,
+    `Обучающихся: ${i.pupils.total ?? '—'}, вовлечено ${i.pupils.involved} (${pct(i.pupils.share)}), цель ${pct(i.pupils.target)}`,
+    `Пары и группы: формируется ${i.pairs.forming}, активно ${i.pairs.active}, завершено ${i.pairs.completed}`,
+    ...Object.entries(i.byForm).map(([f, v]) => `  ${f}: пар ${v.pairs}, наставляемых ${v.mentees}`),
+    `Дорожная карта: выполнено ${i.roadmap.done}, просрочено ${i.roadmap.overdue}, скоро срок ${i.roadmap.soon}, всего ${i.roadmap.total}`,
+    `Ждут наставника: ${i.waiting.length}; наставников без обучения: ${i.untrainedMentors.length}`,
+    ...(m.flags.length ? [`Внимание: ${m.flags.join('; ')}`] : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
 };
