@@ -247,6 +247,7 @@ export function zipSync(files: Array<[string, Buffer]>): Buffer {
 
 /** A safe file name from an order title (no path separators or characters Windows refuses). */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 150) || 'Приказ';
 }
 
