@@ -31,3 +31,13 @@ export function cellText(v: unknown): string {
   if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return foldSpaces(String(v));
 }
+
+/** Russian plural form: plural(1, 'ошибка', 'ошибки', 'ошибок') → 'ошибка'; 3 → 'ошибки'; 5 → 'ошибок'. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const a = Math.abs(Math.trunc(n));
+  const d = a % 10;
+  const dd = a % 100;
+  if (d === 1 && dd !== 11) return one;
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
+  return many;
+}
