@@ -115,7 +115,7 @@ describe('columns as actually read', () => {
       },
       TODAY,
     );
-    expect(capacity.map(key)).toEqual(['Н!A5 mentor.capacity']);
+    expect(capacity.map(key)).toEqual(['Н!1 consent.column.missing', 'Н!A5 mentor.capacity']);
   });
 });
 
