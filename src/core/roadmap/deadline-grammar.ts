@@ -13,7 +13,7 @@
 import type { Token } from './deadline-text';
 import {
   isAcademicWord, isHalfWord, isQuarterWord, isYearWord, monthOfWord, ordinalOfWord, ORDINAL_SUFFIXES,
-  romanOfWord, weekdayOfWord,
+  romanOfWord, seasonOfWord, weekdayOfWord,
 } from './deadline-words';
 
 export type Unit =
@@ -21,7 +21,10 @@ export type Unit =
   | { u: 'month'; m: number; y?: number }
   | { u: 'quarter'; q: number; y?: number }
   | { u: 'half'; h: number; y?: number }
-  | { u: 'year'; y: number }
+  /** A calendar year; without `y` only in «до конца года», «текущего года». */
+  | { u: 'year'; y?: number }
+  /** A season: spring (3), summer (6), autumn (9), winter (12, into the next year). */
+  | { u: 'season'; s: number; y?: number }
   | { u: 'academic'; y?: number }
   /** «25 числа»: a day of every month (recurring phrases only). */
   | { u: 'dom'; d: number }
@@ -246,6 +249,20 @@ export function parseUnit(c: Cursor): Unit | undefined {
       c.i = save;
       return undefined;
     }
+    const season = seasonOfWord(t.v);
+    if (season !== undefined) {
+      c.i++;
+      return { u: 'season', s: season, y: optionalYear(c) };
+    }
+    // «текущего года», «календарного года»; a bare «года» only after «конца / начала / середины»
+    if (/^(текущ|этого|нынешн|календарн)/.test(t.v) && isYearWord(c.word(1) ?? '')) {
+      c.i += 2;
+      return { u: 'year' };
+    }
+    if (isYearWord(t.v) && t.v !== 'г' && t.v !== 'гг' && isPartWord(c.word(-1) ?? '')) {
+      c.i++;
+      return { u: 'year' };
+    }
     const wd = weekdayOfWord(t.v);
     if (wd !== undefined) {
       c.i++;
@@ -254,6 +271,10 @@ export function parseUnit(c: Cursor): Unit | undefined {
   }
   c.i = save;
   return undefined;
+}
+
+function isPartWord(w: string): boolean {
+  return /^(конц[аеу]|конец|начал[оауе]|середин[аеуы])$/.test(w);
 }
 
 type Prefix = { mode?: Mode; part?: Expr['part']; during?: boolean };
@@ -281,14 +302,14 @@ function parsePrefixes(c: Cursor): Prefix {
     if (w === 'после') { p.mode = 'after'; c.i++; continue; }
     if (w === 'в' || w === 'во' || w === 'на' || w === 'срок' || w === 'сроки' || w === 'срока') { c.i++; continue; }
     if (w === 'течение' || w === 'протяжении' || w === 'продолжение') { p.during = true; c.i++; continue; }
-    if (/^конц[аеу]$|^конец$/.test(w)) {
+    if (isPartWord(w) && /^кон/.test(w)) {
       p.part = 'end';
       if (p.mode === 'by') p.mode = 'notLater';
       c.i++;
       continue;
     }
-    if (/^начал[оауе]$/.test(w)) { p.part = 'begin'; c.i++; continue; }
-    if (/^середин[аеуы]$/.test(w)) { p.part = 'middle'; c.i++; continue; }
+    if (isPartWord(w) && /^нач/.test(w)) { p.part = 'begin'; c.i++; continue; }
+    if (isPartWord(w)) { p.part = 'middle'; c.i++; continue; }
     break;
   }
   return p;

@@ -6,7 +6,7 @@
 import type { Expr, Unit } from './deadline-grammar';
 import type { DeadlineWindow } from './deadline-types';
 import {
-  academicYearSpan, addDaysIso, halfSpan, intersect, isoOf, maxIso, monthSpan, partsOf, quarterSpan, russianDate,
+  academicYearSpan, addDaysIso, halfSpan, intersect, isoOf, maxIso, monthSpan, partsOf, quarterSpan, russianDate, shiftMonth,
   type Span, yearSpan,
 } from './dates';
 
@@ -18,7 +18,7 @@ const MONTHS_GENITIVE = [
 export function unitHasYear(u: Unit): boolean {
   switch (u.u) {
     case 'year':
-      return true;
+    case 'season':
     case 'day':
     case 'month':
     case 'quarter':
@@ -41,7 +41,7 @@ export function isCalendarUnit(u: Unit): boolean {
 }
 
 export function withYear(u: Unit, y: number): Unit {
-  if (unitHasYear(u) || u.u === 'year' || !isCalendarUnit(u)) return u;
+  if (unitHasYear(u) || !isCalendarUnit(u)) return u;
   return { ...u, y } as Unit;
 }
 
@@ -70,6 +70,10 @@ export function unitSpan(u: Unit): SpanResult {
       return { span: halfSpan(y, u.h) };
     case 'year':
       return { span: yearSpan(y) };
+    case 'season': {
+      const last = shiftMonth(y, u.s, 2);
+      return { span: { start: monthSpan(y, u.s).start, end: monthSpan(last.year, last.month).end } };
+    }
     case 'academic':
       return { span: academicYearSpan(y) };
     default:
@@ -216,7 +220,7 @@ export type WindowResult = { window: DeadlineWindow; note?: string } | { error: 
 /** The window of an expression whose units all have years. `openEnd` closes «с …» phrases. */
 export function exprWindow(e: Expr, openEnd: string): WindowResult {
   const ra = unitSpan(e.a);
-  if ('error' in ra) return { error: ra.error };
+  if ('error' in ra) return { error: spanError(ra.error, e) };
   let spanA = ra.span;
   if (e.part && !e.b) {
     const p = partOf(e.a, spanA, e.part);
@@ -225,7 +229,7 @@ export function exprWindow(e: Expr, openEnd: string): WindowResult {
   }
   if (e.b) {
     const rb = unitSpan(e.b);
-    if ('error' in rb) return { error: rb.error };
+    if ('error' in rb) return { error: spanError(rb.error, e) };
     if (spanA.start > rb.span.end) return { error: `начало срока позже окончания: «${e.raw}»` };
     return { window: { from: spanA.start, due: rb.span.end } };
   }
@@ -234,9 +238,10 @@ export function exprWindow(e: Expr, openEnd: string): WindowResult {
     case 'in':
       return { window: isDay ? { due: spanA.end } : { from: spanA.start, due: spanA.end } };
     case 'by': {
-      if (isDay || e.part) return { window: { due: isDay ? spanA.start : spanA.end } };
+      if (isDay) return { window: { due: spanA.start } };
+      if (e.part === 'end') return { window: { due: spanA.end } };
       const due = addDaysIso(spanA.start, -1);
-      return { window: { due }, note: `срок «${e.raw}» понят как «до ${russianDate(due)}» (до начала периода)` };
+      return { window: { due }, note: `срок «${e.raw}» понят как «по ${russianDate(due)} включительно»` };
     }
     case 'notLater':
       return { window: { due: spanA.end } };
@@ -247,6 +252,11 @@ export function exprWindow(e: Expr, openEnd: string): WindowResult {
       return { window: { from, due: maxIso(openEnd, from) } };
     }
   }
+}
+
+// The phrase as written, not a year the resolver tried while placing it.
+function spanError(error: string, e: Expr): string {
+  return error.startsWith('несуществующая дата') ? `несуществующая дата в сроке «${e.raw}»` : error;
 }
 
 /** Is the window wholly inside the span? */

@@ -87,3 +87,12 @@ export const FILLER_WORDS = new Set([
   'выполнения', 'проведения', 'календарного', 'календарный', 'месяц', 'месяца', 'месяце', 'ежегодно', 'дата', 'даты',
   'уч', 'учебный', 'учебного', 'учебном', 'учебном',
 ]);
+
+/** Season by its first month: весна 3, лето 6, осень 9, зима 12. */
+export function seasonOfWord(word: string): number | undefined {
+  if (/^весн(а|ы|е|у|ой|ою)$/.test(word)) return 3;
+  if (/^лет(о|а|е|ом)$/.test(word)) return 6;
+  if (/^осен(ь|и|ью)$/.test(word)) return 9;
+  if (/^зим(а|ы|е|у|ой|ою)$/.test(word)) return 12;
+  return undefined;
+}

@@ -226,10 +226,7 @@ function continuous(exprs: Expr[], period: Span, notes: string[]): DeadlineWindo
     due: windows.map((w) => w.due).reduce(maxIso),
   };
   const clipped = clipWindow(span, period);
-  if (clipped) {
-    if (!windowInside(span, period)) notes.push(NOTE_OUTSIDE);
-    return [clipped];
-  }
+  if (clipped) return [clipped];
   notes.push(NOTE_OUTSIDE);
   return [span];
 }
