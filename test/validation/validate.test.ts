@@ -63,9 +63,9 @@ describe('validateRegisters on a small school', () => {
     const dup = validation.find((f) => key(f) === 'Наставники!B5 person.duplicate')!;
     expect(dup.message).toContain('строке 6');
     const twice = validation.find((f) => key(f) === 'Пары!C2 pair.mentee.twice')!;
-    expect(twice.message).toContain('строке 3');
+    expect(twice.message).toContain("строка 3");
     const amb = validation.find((f) => f.code === 'pair.mentor.ambiguous')!;
-    expect(amb.message).toMatch(/Кузнецова Мария.*строках 5, 6/);
+    expect(amb.message).toMatch(/Кузнецова Мария.*строки 5, 6/);
     expect(validation.find((f) => f.code === 'pair.mentee.unknown')!.message).toContain('Нв-999');
     expect(validation.find((f) => f.code === 'age.range')!.message).toContain('7 лет');
     expect(validation.find((f) => f.code === 'young.experience')!.message).toContain('7 лет');

@@ -74,6 +74,12 @@ export function rowsText(rows: readonly number[]): string {
   return list.length === 1 ? `строке ${list[0]}` : `строках ${list.join(', ')}`;
 }
 
+/** Sheet rows for parentheses: «строка 5», «строки 5, 9». */
+export function rowsList(rows: readonly number[]): string {
+  const list = rows.map((r) => String(r + 1));
+  return list.length === 1 ? `строка ${list[0]}` : `строки ${list.join(', ')}`;
+}
+
 export const hasConsent = (v: unknown): boolean => typeof v === 'string' && v !== 'no' && v !== '';
 
 export const CURRENT_PAIR = new Set(['формируется', 'активна']);

@@ -10,7 +10,7 @@ import { ruleFor, type FormRule } from '../registers/forms';
 import type { Settings } from '../registers/settings';
 import { ruDate } from '../util/dates';
 import type { Finding } from './finding';
-import { CLOSED_PAIR, CURRENT_PAIR, INACTIVE_PERSON, hasConsent, rowsText, type Placers } from './input';
+import { CLOSED_PAIR, CURRENT_PAIR, INACTIVE_PERSON, hasConsent, rowsList, type Placers } from './input';
 
 interface Ref<T> {
   id?: string;
@@ -60,7 +60,7 @@ export function validatePairs(
         out.push(P.at(row, 'mentor', 'pair.mentor.unknown', 'error', `Наставник «${p.mentor}» не найден на листе «${at.mentors.name}». Укажите его ID или ФИО как в реестре`));
       } else if (res.status === 'ambiguous') {
         out.push(
-          P.at(row, 'mentor', 'pair.mentor.ambiguous', 'error', `«${p.mentor}» совпадает с несколькими наставниками (лист «${at.mentors.name}», ${rowsText(res.matches.map((m) => m.row))}). Укажите ID`),
+          P.at(row, 'mentor', 'pair.mentor.ambiguous', 'error', `«${p.mentor}» совпадает с несколькими наставниками (лист «${at.mentors.name}», ${rowsList(res.matches.map((m) => m.row))}). Укажите ID`),
         );
       } else mentor = res.person;
     }
@@ -74,7 +74,7 @@ export function validatePairs(
         out.push(P.at(row, 'mentees', 'pair.mentee.unknown', 'error', `Наставляемый «${ref}» не найден на листе «${at.mentees.name}». Укажите его ID или ФИО как в реестре`));
       } else if (res.status === 'ambiguous') {
         out.push(
-          P.at(row, 'mentees', 'pair.mentee.ambiguous', 'error', `«${ref}» совпадает с несколькими наставляемыми (лист «${at.mentees.name}», ${rowsText(res.matches.map((m) => m.row))}). Укажите ID`),
+          P.at(row, 'mentees', 'pair.mentee.ambiguous', 'error', `«${ref}» совпадает с несколькими наставляемыми (лист «${at.mentees.name}», ${rowsList(res.matches.map((m) => m.row))}). Укажите ID`),
         );
       } else if (!found.includes(res.person)) found.push(res.person);
     }
@@ -151,7 +151,7 @@ export function validatePairs(
     for (const row of e.pairs) {
       const others = e.pairs.filter((r) => r !== row);
       const form = e.form ? ` формы «${e.form}»` : '';
-      out.push(P.at(row, 'mentees', 'pair.mentee.twice', 'error', `«${e.mentee}» уже состоит в другой действующей паре${form} (${rowsText(others)})`));
+      out.push(P.at(row, 'mentees', 'pair.mentee.twice', 'error', `«${e.mentee}» уже состоит в другой действующей паре${form} (${rowsList(others)})`));
     }
   }
 
