@@ -352,6 +352,9 @@ export function makeCursor(tokens: Token[]): Cursor {
   return new Cursor(tokens);
 }
 
+/** «по итогам года», «по окончании учебного года»: the period names an event, not a deadline. */
+const EVENT_NOUNS = new Set(['итогам', 'окончании', 'завершении', 'результатам', 'окончанию', 'завершению']);
+
 const SKIP_WORDS = new Set(['и', 'или', 'а', 'также', 'но', 'затем', 'далее', 'либо']);
 
 /**
@@ -376,8 +379,14 @@ export function parseExpressions(tokens: Token[]): GrammarResult {
     if ((t.t === 'word' && t.v === 'от') || (t.t === 'p' && t.v === '№')) {
       // «от 25.12.2019 № Р-145»: a document reference
       c.i++;
-      const ref = parseUnit(c);
-      leftovers.push(t.raw + (ref ? '' : ''));
+      parseUnit(c);
+      leftovers.push(t.raw);
+      continue;
+    }
+    if (t.t === 'word' && t.v === 'по' && EVENT_NOUNS.has(c.word(1) ?? '')) {
+      leftovers.push(t.raw, c.word(1) as string);
+      c.i += 2;
+      parseExpr(c);
       continue;
     }
     const e = parseExpr(c);

@@ -12,7 +12,7 @@ import { parseExpressions, type Expr } from './deadline-grammar';
 import { detectContinuous, detectFrequency, isDurationEvent, isEvent, isUnspecified } from './deadline-keywords';
 import { periodicDues, weeklyDues } from './deadline-recurring';
 import {
-  carryAcrossList, clipWindow, everyYearInPeriod, exprWindow, isCalendarUnit, isConcrete, placeInPeriod,
+  carryAcrossList, clipWindow, completeRange, everyYearInPeriod, exprWindow, isCalendarUnit, isConcrete, placeInPeriod,
   sortWindows, windowInside,
 } from './deadline-resolve';
 import { normalizeDeadlineText, tokenize } from './deadline-text';
@@ -79,7 +79,8 @@ function analyse(text: string, period: Span, options: ParseDeadlineOptions): Par
   const freq = detectFrequency(clean);
   const cont = detectContinuous(freq.rest);
   const { exprs: rawExprs, leftovers } = parseExpressions(tokenize(cont.rest));
-  const exprs = carryAcrossList(rawExprs);
+  // A repetition names its day/month once: no year is carried between its parts.
+  const exprs = freq.recurrence ? rawExprs.map(completeRange) : carryAcrossList(rawExprs);
   const notes: string[] = [];
   const unreadList = unreadWords(leftovers);
 
