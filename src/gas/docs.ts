@@ -265,13 +265,13 @@ export function gasDocuments(): DocumentsPort {
         // Text first, then signature, then appendix: each placeholder paragraph is replaced.
         let i = at('Текст приказа')!;
         body.removeChild(body.getChild(i));
-        let after = insertBlocks(body, i, part('text'), model, lists);
+        const after = insertBlocks(body, i, part('text'), model, lists);
         const sign = at('Подпись');
         if (sign !== null) {
           body.removeChild(body.getChild(sign));
           insertBlocks(body, sign, part('signature'), model, lists);
         } else {
-          after = insertBlocks(body, after, part('signature'), model, lists);
+          insertBlocks(body, after, part('signature'), model, lists);
         }
         const appendix = part('appendix');
         const table = at('Таблица пар');
