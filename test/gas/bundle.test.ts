@@ -1,0 +1,201 @@
+/**
+ * Tests the BUILT Apps Script bundle (dist/Code.js), loaded in a fresh V8 context whose globals
+ * are the Apps Script fakes — the closest thing to Apps Script that runs in CI.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vm from 'node:vm';
+import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
+import { MENU, MENU_TITLE } from '../../src/app/menu';
+import { SHEET_NAMES } from '../../src/core/registers/schemas';
+
+const root = join(__dirname, '..', '..');
+const dist = join(root, 'dist');
+let code = '';
+let sidebarHtml = '';
+let manifest: any;
+
+/** Newest modification time of the files the bundle is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['src', 'sidebar']) walk(join(root, d));
+  for (const f of ['appsscript.json', 'scripts/build.mjs']) newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
+  return newest;
+}
+
+beforeAll(() => {
+  const built = join(dist, 'Code.js');
+  // Build when missing or older than its sources (a stale bundle would test yesterday's code).
+  if (!existsSync(built) || !existsSync(join(dist, 'Sidebar.html')) || statSync(built).mtimeMs < newestSource()) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  }
+  // Read once: other suites may rebuild dist/ while this one runs.
+  code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  sidebarHtml = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
+  manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+});
+
+function load(options: Parameters<typeof createGasFakes>[0] = {}): { fakes: GasFakes; ctx: any } {
+  // Serve Sidebar.html from the snapshot taken in beforeAll.
+  const fakes = createGasFakes(options);
+  const ctx = vm.createContext({ ...fakes.globals });
+  const realHtml = fakes.globals.HtmlService;
+  ctx.HtmlService = new Proxy(realHtml, {
+    get(target, prop) {
+      if (prop === 'createHtmlOutputFromFile') {
+        return (name: string) => {
+          if (name !== 'Sidebar') throw new Error(`No HTML file named ${name} was found.`);
+          return target.createHtmlOutput(sidebarHtml);
+        };
+      }
+      return Reflect.get(target, prop);
+    },
+  });
+  vm.runInContext(code, ctx, { filename: 'Code.js' });
+  return { fakes, ctx };
+}
+
+const flatItems = (items: MenuEntry[]) => items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+
+describe('dist/Code.js', () => {
+  it('has no top-level import/export (Apps Script would reject it)', () => {
+    expect(code).not.toMatch(/^\s*import\s.*from\s/m);
+    expect(code).not.toMatch(/^\s*import\s*\(/m);
+    expect(code).not.toMatch(/^export\s/m);
+    expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('makes no service call while loading, even in AuthMode.NONE', () => {
+    const { fakes } = load({ authMode: 'NONE' });
+    expect(fakes.calls.total).toBe(0);
+    expect(fakes.logs).toEqual([]);
+  });
+
+  it.each([
+    ['without an event', undefined],
+    ['with AuthMode.FULL', 'FULL'],
+  ])('onOpen in a bound script (%s) adds the «Наставничество» menu with every item', (_label, mode) => {
+    const { fakes, ctx } = load();
+    ctx.onOpen(mode ? { authMode: ctx.ScriptApp.AuthMode[mode] } : undefined);
+    expect(fakes.ui.menus).toHaveLength(1);
+    const menu = fakes.ui.menus[0];
+    expect(menu).toMatchObject({ title: MENU_TITLE, addon: false });
+    expect(flatItems(menu.items)).toEqual(MENU.map((m) => ({ caption: m.title, functionName: m.id })));
+    const separators = menu.items.filter((i) => 'separator' in i).length;
+    expect(separators).toBe(MENU.filter((m) => m.separatorBefore).length);
+  });
+
+  it.each(['NONE', 'LIMITED'])('onOpen as an add-on (AuthMode.%s) uses the add-on menu and touches nothing else', (mode) => {
+    const { fakes, ctx } = load({ authMode: mode as 'NONE' | 'LIMITED' });
+    ctx.onOpen({ authMode: ctx.ScriptApp.AuthMode[mode] });
+    expect(fakes.ui.menus).toHaveLength(1);
+    expect(fakes.ui.menus[0].addon).toBe(true);
+    expect(flatItems(fakes.ui.menus[0].items).map((i) => i.functionName)).toEqual(MENU.map((m) => m.id));
+    expect(Object.keys(fakes.calls.byName).filter((n) => !/^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Menu\.)/.test(n))).toEqual([]);
+  });
+
+  it('onInstall builds the same menu', () => {
+    const { fakes, ctx } = load({ authMode: 'NONE' });
+    ctx.onInstall({ authMode: ctx.ScriptApp.AuthMode.NONE });
+    expect(fakes.ui.menus).toHaveLength(1);
+  });
+
+  it('every menu item names a top-level function', () => {
+    const { ctx } = load();
+    for (const item of MENU) expect([item.id, typeof ctx[item.id]]).toEqual([item.id, 'function']);
+    expect(typeof ctx.onOpen).toBe('function');
+    expect(typeof ctx.showSidebar).toBe('function');
+  });
+
+  it('menu items that run a server method never throw: a toast for missing methods, toast or alert otherwise', () => {
+    const runItems = MENU.filter((m) => m.run);
+    expect(runItems.length).toBeGreaterThan(0);
+    for (const item of runItems) {
+      const { fakes, ctx } = load({ sheets: { Лист1: [] } });
+      expect(() => ctx[item.id]()).not.toThrow();
+      if (typeof ctx[item.run!] !== 'function') {
+        expect(fakes.ui.toasts).toHaveLength(1);
+        expect(fakes.ui.toasts[0].message).toContain(item.title);
+        expect(fakes.ui.toasts[0].message).toMatch(/в разработке/);
+        expect(fakes.ui.alerts).toHaveLength(0);
+      } else {
+        expect(fakes.ui.toasts.length + fakes.ui.alerts.length).toBe(1);
+      }
+    }
+  });
+
+  it('sidebar menu items open the sidebar on their view', () => {
+    const viewItems = MENU.filter((m) => m.view);
+    for (const item of viewItems) {
+      const { fakes, ctx } = load();
+      ctx[item.id]();
+      expect(fakes.ui.sidebars).toHaveLength(1);
+      expect(fakes.ui.sidebars[0].content).toContain(`window.__NASTAVNIK_VIEW__ = ${JSON.stringify(item.view)};`);
+    }
+  });
+
+  it("showSidebar('match') shows the sidebar with the initial view filled in", () => {
+    const { fakes, ctx } = load();
+    ctx.showSidebar('match');
+    expect(fakes.ui.sidebars).toHaveLength(1);
+    const { title, content } = fakes.ui.sidebars[0];
+    expect(title).toBe('Наставник');
+    expect(content).toContain('window.__NASTAVNIK_VIEW__ = "match";');
+    expect(content).not.toContain('__INITIAL_VIEW__"');
+    expect(content).toContain('<div id="app">');
+  });
+
+  it('getOverview() returns plain JSON listing the missing register tabs', () => {
+    const { ctx } = load({ sheets: { [SHEET_NAMES.mentors]: [['ФИО']], [SHEET_NAMES.pairs]: [['Наставник']], Черновик: [] } });
+    const result = ctx.getOverview();
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json).toEqual(result);
+    expect(json.sheets).toEqual([SHEET_NAMES.mentors, SHEET_NAMES.pairs, 'Черновик']);
+    expect(json.missing).toEqual(Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.mentors && n !== SHEET_NAMES.pairs));
+    expect(json.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const moscowToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+    expect(json.today).toBe(moscowToday);
+  });
+
+  it('a server function failing inside Apps Script reaches the sidebar as a Russian message', () => {
+    const { ctx } = load({ authMode: 'NONE' });
+    let message = '';
+    try {
+      ctx.getOverview();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/Не удалось выполнить действие/);
+  });
+});
+
+describe('dist/Sidebar.html and dist/appsscript.json', () => {
+  it('the sidebar is one self-contained file', () => {
+    expect(sidebarHtml).not.toMatch(/<script[^>]*\bsrc\s*=/i);
+    expect(sidebarHtml).not.toMatch(/<link[^>]*rel\s*=\s*["']?stylesheet/i);
+    expect(sidebarHtml).toMatch(/<style>[\s\S]+<\/style>/);
+    expect(sidebarHtml).toContain('window.__NASTAVNIK_VIEW__ = "__INITIAL_VIEW__";');
+    expect(sidebarHtml).not.toContain('/*__JS__*/');
+    expect(sidebarHtml).not.toContain('/*__CSS__*/');
+  });
+
+  it('the manifest is V8, Moscow time and lists its OAuth scopes', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/Moscow');
+    expect(Array.isArray(manifest.oauthScopes)).toBe(true);
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/script.container.ui',
+      ]),
+    );
+  });
+});
