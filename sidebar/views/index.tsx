@@ -3,6 +3,7 @@ import type { FunctionComponent } from 'preact';
 import type { SidebarView } from '../../src/app/menu';
 import { Pending } from './Pending';
 import { Monitoring } from './Monitoring';
+import { Roadmap } from './Roadmap';
 
 const pending = (title: string): FunctionComponent => () => <Pending title={title} />;
 
@@ -10,7 +11,7 @@ export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
   registers: pending('Проверка реестров'),
   forms: pending('Анкеты и пары'),
   match: pending('Подбор пар'),
-  roadmap: pending('Дорожная карта и сроки'),
+  roadmap: Roadmap,
   orders: pending('Приказы'),
   monitoring: Monitoring,
   settings: pending('Настройки'),

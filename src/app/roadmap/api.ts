@@ -1,2 +1,70 @@
-// Server functions of this capability; filled in by its issue.
-export const roadmapApi = {};
+import type { AppContext } from '../context';
+import { UserError } from '../port';
+import { importRoadmapTables, importRoadmapText } from '../../core/roadmap/import';
+import { writeImportedRoadmap } from './importSheet';
+import { highlightDeadlines, evaluateLoaded } from './highlight';
+import { DIGEST_HANDLER, sendDeadlineDigest } from './digest';
+import { loadRegisters } from '../registers/load';
+import { STATUS_LABELS } from '../../core/roadmap/evaluate';
+
+const MAX_PASTE = 500_000;
+
+export const roadmapApi = {
+  /** A table pasted into the sidebar (tab-separated from Word or a PDF viewer) or plain text. */
+  importRoadmapFromText(ctx: AppContext, text: string) {
+    if (typeof text !== 'string' || !text.trim()) throw new UserError('Вставьте текст или таблицу дорожной карты.');
+    if (text.length > MAX_PASTE) throw new UserError('Текст слишком большой (более 500 000 знаков): импортируйте документ по частям.');
+    return writeImportedRoadmap(ctx, importRoadmapText(text));
+  },
+
+  /** A Google Doc (link or ID) holding the roadmap table. */
+  importRoadmapFromDoc(ctx: AppContext, ref: string) {
+    if (!ctx.docs?.readTables) throw new UserError('Импорт из документа недоступен в этом режиме: вставьте таблицу текстом.');
+    const tables = ctx.docs.readTables(String(ref ?? '').trim());
+    if (!tables.length) throw new UserError('В документе нет таблиц: вставьте текст дорожной карты в поле ниже.');
+    return writeImportedRoadmap(ctx, importRoadmapTables(tables));
+  },
+
+  /** Menu «Подсветить сроки». */
+  highlightDeadlines(ctx: AppContext) {
+    return highlightDeadlines(ctx);
+  },
+
+  /** The «Сроки» view: items that need attention first. */
+  getDeadlines(ctx: AppContext) {
+    const reg = loadRegisters(ctx.wb, { only: ['roadmap'] });
+    const asOf = ctx.today();
+    const order = { overdue: 0, soon: 1, 'in-progress': 2, upcoming: 3, 'no-date': 4, done: 5 } as const;
+    const items = evaluateLoaded(reg, asOf)
+      .map((e) => ({
+        row: e.row + 1,
+        number: e.item.number ?? '',
+        title: e.item.title ?? '',
+        deadline: e.item.deadline ?? '',
+        responsible: e.item.responsible ?? '',
+        status: e.status,
+        statusLabel: STATUS_LABELS[e.status],
+        nextDue: e.next?.due ?? null,
+        understood: e.parsed.understood,
+      }))
+      .sort((a, b) => order[a.status] - order[b.status] || (a.nextDue ?? '9').localeCompare(b.nextDue ?? '9'));
+    return { asOf, sheet: reg.sheets.roadmap?.name ?? null, items, reminders: !!ctx.triggers?.isDailyInstalled(DIGEST_HANDLER) };
+  },
+
+  /** Daily trigger's handler; also «Отправить напоминания сейчас». */
+  sendDeadlineDigest(ctx: AppContext) {
+    return sendDeadlineDigest(ctx);
+  },
+
+  setDeadlineReminders(ctx: AppContext, on: boolean) {
+    if (!ctx.triggers) throw new UserError('Напоминания по расписанию недоступны в этом режиме.');
+    const reg = loadRegisters(ctx.wb, { only: [] });
+    if (on) {
+      if (!reg.settings.curatorEmail) throw new UserError('Укажите «Email куратора» в «Настройках»: на него приходят напоминания без ответственного.');
+      ctx.triggers.installDaily(DIGEST_HANDLER, reg.settings.digestHour);
+      return { summary: `Напоминания включены: ежедневно около ${reg.settings.digestHour}:00.`, on: true };
+    }
+    ctx.triggers.remove(DIGEST_HANDLER);
+    return { summary: 'Напоминания выключены.', on: false };
+  },
+};
