@@ -5,7 +5,7 @@
  * run left no marks and that gets none now is not touched at all.
  */
 import type { AppContext } from '../context';
-import { UserError } from '../port';
+import { UserError, columnLetter, type SheetData } from '../port';
 import { applyMarks, PALETTE, type CellMark } from '../decorate';
 import { loadRegisters, type LoadedRegisters, type SheetKey } from './load';
 import { validateRegisters, mergeFindings } from '../../core/validation/validate';
@@ -35,7 +35,34 @@ export function findingsOf(loaded: LoadedRegisters, today: string): Finding[] {
     { mentors: loaded.mentors, mentees: loaded.mentees, pairs: loaded.pairs, settings: loaded.settings, sheets: loaded.sheets },
     today,
   );
-  return mergeFindings(loaded.findings, validation, sheetOrder(loaded));
+  return explainMerged(loaded, mergeFindings(loaded.findings, validation, sheetOrder(loaded)));
+}
+
+/**
+ * A merged cell holds its value only in its first cell: the rows below read as empty. Say so
+ * instead of «not filled», since the curator sees a value there.
+ */
+function explainMerged(loaded: LoadedRegisters, findings: Finding[]): Finding[] {
+  const areas = new Map<string, NonNullable<SheetData['merges']>>();
+  for (const key of CHECKED) {
+    const name = loaded.sheets[key]?.name;
+    const merges = loaded.data[key]?.merges;
+    if (name && merges?.length) areas.set(name, merges);
+  }
+  if (!areas.size) return findings;
+  return findings.map((f) => {
+    const merges = areas.get(f.sheet);
+    if (!merges || f.code !== 'required' || !f.column) return f;
+    const r = f.row - 1;
+    const c = columnIndex(f.column);
+    const m = merges.find((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols && (r !== a.row || c !== a.col));
+    if (!m) return f;
+    return {
+      ...f,
+      code: 'cell.merged',
+      message: `Ячейка объединена с ${columnLetter(m.col)}${m.row + 1}: значение есть только в первой строке объединения. Разъедините ячейки и заполните каждую строку`,
+    };
+  });
 }
 
 function load(ctx: AppContext): LoadedRegisters {
