@@ -280,7 +280,7 @@ describe('SheetsWorkbook lock and cursor', () => {
 describe('SheetsWorkbook service calls do not grow with rows', () => {
   function measure(rows: number) {
     const cols = 8;
-    const data = [Array.from({ length: cols }, (_, c) => `Колонка ${c}`)];
+    const data: unknown[][] = [Array.from({ length: cols }, (_, c) => `Колонка ${c}`)];
     for (let r = 0; r < rows; r++) data.push(Array.from({ length: cols }, (_, c) => (c === 0 ? `Участник ${r}` : r * c)));
     const wb = setup({ Наставляемые: data });
     fakes.calls.reset();
