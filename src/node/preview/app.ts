@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { api, callApi, isApiMethod } from '../../app/api';
 import type { AppContext, DocumentsPort, SavedDocument } from '../../app/context';
-import { MENU, MENU_TITLE } from '../../app/menu';
+import { MENU, MENU_TITLE, type MenuItem } from '../../app/menu';
 import { LockBusyError, UserError, type CellValue } from '../../app/port';
 import { nodeContext } from '../context';
 import { XlsxWorkbook } from '../xlsxWorkbook';
@@ -28,6 +28,8 @@ export interface PreviewOptions {
   today?: string;
   /** dist/Sidebar.html; found next to the build by default. */
   sidebarHtml?: string;
+  /** The menu (MENU by default; tests add items whose function has not landed). */
+  menu?: readonly MenuItem[];
   /** Where stack traces of unexpected errors go (stderr by default). */
   errorLog?: (text: string) => void;
 }
@@ -112,6 +114,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const host = opts.host ?? '127.0.0.1';
   const loopback = /^(127\.|localhost$|::1$)/.test(host);
   const methods = Object.keys(api).filter(isApiMethod);
+  const menu = opts.menu ?? MENU;
 
   // One call at a time: the workbook has one writer, as under LockService.
   let queue: Promise<unknown> = Promise.resolve();
@@ -151,6 +154,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/') return send(res, 200, previewPage(), 'text/html; charset=utf-8');
+    if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     if (req.method === 'GET' && path === '/sidebar') return sendSidebar(res, url.searchParams.get('view') ?? 'home');
     if (req.method === 'GET' && path.startsWith('/files/')) return sendFile(res, decodeURIComponent(path.slice('/files/'.length)));
     if (!path.startsWith('/api/')) throw new HttpError(404, 'Нет такой страницы.');
@@ -161,7 +165,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       throw new HttpError(403, 'Запрос отклонён.');
     }
     if (req.method === 'GET' && path === '/api/state') {
-      return json(res, 200, { menuTitle: MENU_TITLE, menu: MENU, file: basename(file), methods });
+      return json(res, 200, { menuTitle: MENU_TITLE, menu, file: basename(file), methods });
     }
     if (req.method === 'GET' && path === '/api/sheets') {
       const since = url.searchParams.get('since');
@@ -186,7 +190,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (path.startsWith('/api/menu/')) {
       const id = decodeURIComponent(path.slice('/api/menu/'.length));
-      const item = MENU.find((m) => m.id === id);
+      const item = menu.find((m) => m.id === id);
       if (!item) throw new HttpError(404, 'Нет такого пункта меню.');
       if (item.view) return json(res, 200, { view: item.view });
       if (!item.run || !isApiMethod(item.run)) {

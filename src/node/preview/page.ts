@@ -214,11 +214,16 @@ const CLIENT = String.raw`
     table.setAttribute('data-sheet', sheet.name);
     var colgroup = document.createElement('colgroup');
     var c0 = document.createElement('col'); c0.style.width = '46px'; colgroup.appendChild(c0);
+    var total = 46;
     for (var j = 0; j < cols; j++) {
       var c = document.createElement('col');
-      c.style.width = ((sheet.widths[j] || 100)) + 'px';
+      var w = Math.max(24, Math.min(600, sheet.widths[j] || 100));
+      c.style.width = w + 'px';
+      total += w;
       colgroup.appendChild(c);
     }
+    // A fixed-layout table needs its full width, or the columns shrink to fit the window.
+    table.style.width = total + 'px';
     table.appendChild(colgroup);
     var thead = document.createElement('thead');
     var hr = document.createElement('tr');
@@ -246,7 +251,8 @@ const CLIENT = String.raw`
         var line = sheet.values[r];
         var v = line ? line[j] : null;
         td.textContent = display(v);
-        if (typeof v === 'number' || (sheet.kinds[r] && sheet.kinds[r][j] === 'n')) td.className = 'num';
+        var kind = sheet.kinds[r] ? sheet.kinds[r][j] : '';
+        if (kind === 'n' || kind === 'd') td.className = 'num';
         var bg = sheet.backgrounds[r] && sheet.backgrounds[r][j];
         if (bg && HEX.test(bg)) td.style.backgroundColor = bg;
         var note = sheet.notes[r] && sheet.notes[r][j];
@@ -338,6 +344,7 @@ export function previewPage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Наставник — локальный просмотр</title>
+<link rel="icon" href="data:,">
 <style>${CSS}</style>
 </head>
 <body>
