@@ -1,0 +1,119 @@
+import { createGasFakes, type GasFakes } from '../fakes/gas';
+import { gasContext } from '../../src/gas/context';
+import { SheetsWorkbook } from '../../src/gas/sheetsWorkbook';
+
+let fakes: GasFakes;
+let uninstall: () => void;
+beforeEach(() => {
+  fakes = createGasFakes();
+  uninstall = fakes.install();
+});
+afterEach(() => uninstall());
+
+describe('gasContext', () => {
+  it('touches no service until a port is used', () => {
+    const ctx = gasContext();
+    expect(ctx.wb).toBeInstanceOf(SheetsWorkbook);
+    expect(fakes.calls.total).toBe(0);
+  });
+
+  it("today() is the spreadsheet's date in its time zone", () => {
+    const ctx = gasContext();
+    jest.useFakeTimers({ now: new Date('2026-11-22T22:30:00Z') }); // 01:30 on the 23rd in Moscow
+    try {
+      expect(ctx.today()).toBe('2026-11-23');
+      fakes.state.timeZone = 'America/New_York';
+      expect(ctx.today()).toBe('2026-11-22');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('sends mail under the add-on name and reports the quota', () => {
+    const ctx = gasContext();
+    expect(ctx.mail!.remainingQuota()).toBe(100);
+    ctx.mail!.send('mentor@example.org', 'Срок', 'Текст');
+    expect(fakes.mail.sent).toEqual([{ to: 'mentor@example.org', subject: 'Срок', body: 'Текст', name: 'Наставник' }]);
+    expect(ctx.mail!.remainingQuota()).toBe(99);
+  });
+
+  it('installs one daily trigger per handler, replaces it on re-install, removes it', () => {
+    const t = gasContext().triggers!;
+    expect(t.isDailyInstalled('dailyCheck')).toBe(false);
+    t.installDaily('dailyCheck', 7);
+    t.installDaily('dailyCheck', 9);
+    t.installDaily('other', 6);
+    expect(fakes.triggers.map((x) => x.data)).toEqual([
+      expect.objectContaining({ handler: 'dailyCheck', eventType: 'CLOCK', everyDays: 1, atHour: 9 }),
+      expect.objectContaining({ handler: 'other', atHour: 6 }),
+    ]);
+    expect(t.isDailyInstalled('dailyCheck')).toBe(true);
+    t.remove('dailyCheck');
+    expect(t.isDailyInstalled('dailyCheck')).toBe(false);
+    expect(t.isDailyInstalled('other')).toBe(true);
+  });
+
+  it('logs the message only', () => {
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      gasContext().log!('check: 2 errors');
+      expect(spy).toHaveBeenCalledWith('check: 2 errors');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('Apps Script fakes behave like Apps Script where it matters', () => {
+  it('getRange rejects bad coordinates with the real messages', () => {
+    const s = fakes.spreadsheet.getSheets()[0];
+    expect(() => s.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => s.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+    expect(() => s.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => s.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(s.getRange('B2:C4').getA1Notation()).toBe('B2:C4');
+    expect(s.getRange(2, 2, 3).getNumRows()).toBe(3);
+    expect(fakes.spreadsheet.getRange(`'${s.getName()}'!C3`).getColumn()).toBe(3);
+    expect(() => s.getRange('A1:B2').setValues([['a', 'b', 'c'], ['d', 'e', 'f']])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+  });
+
+  it('Utilities.formatDate handles the Moscow zone and both date patterns', () => {
+    const d = new Date('2026-03-01T21:15:00Z');
+    expect(fakes.globals.Utilities.formatDate(d, 'Europe/Moscow', 'yyyy-MM-dd')).toBe('2026-03-02');
+    expect(fakes.globals.Utilities.formatDate(d, 'Europe/Moscow', 'dd.MM.yyyy HH:mm')).toBe('02.03.2026 00:15');
+    expect(fakes.globals.Utilities.formatDate(d, 'UTC', 'dd.MM.yyyy')).toBe('01.03.2026');
+  });
+
+  it('Docs replaceText: regex pattern, Java-style replacement', () => {
+    const doc = fakes.globals.DocumentApp.create('Приказ');
+    const body = doc.getBody();
+    body.appendParagraph('Наставник: {{mentor}}, сумма {{sum}}');
+    body.replaceText('\\{\\{mentor\\}\\}', 'Иванова А. А.');
+    body.replaceText('\\{\\{sum\\}\\}', '\\$100');
+    expect(body.getParagraphs().map((p: any) => p.getText())).toEqual(['', 'Наставник: Иванова А. А., сумма $100']);
+    expect(() => body.replaceText('Иванова', '$ и')).toThrow('Illegal group reference');
+    doc.saveAndClose();
+    expect(() => body.appendParagraph('x')).toThrow('Document is closed');
+  });
+
+  it('Drive makeCopy of a Google Doc copies its content', () => {
+    const tpl = fakes.globals.DocumentApp.create('Шаблон');
+    tpl.getBody().appendTable([['№', 'ФИО']]);
+    const folder = fakes.globals.DriveApp.createFolder('Приказы');
+    const copy = fakes.globals.DriveApp.getFileById(tpl.getId()).makeCopy('Приказ 1', folder);
+    const doc = fakes.globals.DocumentApp.openById(copy.getId());
+    expect(doc.getBody().getTables()[0].getCell(0, 1).getText()).toBe('ФИО');
+    expect(copy.getUrl()).toContain(copy.getId());
+  });
+
+  it('a lock held elsewhere makes waitLock throw and counts calls', () => {
+    fakes.locks.document.heldElsewhere = true;
+    fakes.calls.reset();
+    const lock = fakes.globals.LockService.getDocumentLock();
+    expect(lock.tryLock(100)).toBe(false);
+    expect(() => lock.waitLock(100)).toThrow(/Lock timeout/);
+    expect(fakes.calls.byName).toEqual({ 'LockService.getDocumentLock': 1, 'Lock.tryLock': 1, 'Lock.waitLock': 1 });
+  });
+});
