@@ -2,6 +2,9 @@
 import type { FunctionComponent } from 'preact';
 import type { SidebarView } from '../../src/app/menu';
 import { Pending } from './Pending';
+import { Forms } from './Forms';
+import { Settings } from './Settings';
+import { Orders } from './Orders';
 import { Monitoring } from './Monitoring';
 import { Roadmap } from './Roadmap';
 
@@ -9,10 +12,10 @@ const pending = (title: string): FunctionComponent => () => <Pending title={titl
 
 export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
   registers: pending('Проверка реестров'),
-  forms: pending('Анкеты и пары'),
+  forms: Forms,
   match: pending('Подбор пар'),
   roadmap: Roadmap,
-  orders: pending('Приказы'),
+  orders: Orders,
   monitoring: Monitoring,
-  settings: pending('Настройки'),
+  settings: Settings,
 };
