@@ -221,3 +221,42 @@ describe('period and targets phrases', () => {
     expect(findTargets('Приказ от 2021 года')).toEqual([]);
   });
 });
+
+describe('flowing text (columns lost) beyond the azov roadmap', () => {
+  test('numbering restarted per section, a heading before the restart, cells on one line', () => {
+    const text = [
+      'План мероприятий на 2022-2023 учебный год',
+      '',
+      'Мероприятие Срок Ответственный',
+      '',
+      'I. Подготовка (ежегодно)',
+      '',
+      '1. Информирование педагогов о программе сентябрь Директор Педсовет',
+      '',
+      '2. Создание базы наставников октябрь Куратор',
+      '',
+      'Реестр наставников',
+      '',
+      '2. Завершение',
+      '',
+      '1. Итоговая встреча наставников май Куратор Отчет',
+      '- 7 -',
+      '2. Награждение лучших наставников июнь Директор',
+    ].join('\n');
+    const r = importRoadmapText(text);
+    expect(r.period).toEqual({ start: '2022-09-01', end: '2023-08-31' });
+    expect(r.warnings).toEqual([]);
+    expect(r.items.map(({ source: _s, ...it }) => it)).toEqual([
+      { number: '1', section: 'Подготовка', title: 'Информирование педагогов о программе', deadline: 'сентябрь', responsible: 'Директор', result: 'Педсовет', recurrence: 'yearly' },
+      { number: '2', section: 'Подготовка', title: 'Создание базы наставников', deadline: 'октябрь', responsible: 'Куратор', result: 'Реестр наставников', recurrence: 'yearly' },
+      { number: '1', section: 'Завершение', title: 'Итоговая встреча наставников', deadline: 'май', responsible: 'Куратор', result: 'Отчет' },
+      { number: '2', section: 'Завершение', title: 'Награждение лучших наставников', deadline: 'июнь', responsible: 'Директор' },
+    ]);
+  });
+
+  test('text before the first item that is not a header is reported, not dropped', () => {
+    const r = importRoadmapText('Наименование мероприятий Срок реализации Ответственный\n\nзабытая строка\n\n1.1. Первое до 01.12.2020 Куратор\n');
+    expect(r.items).toEqual([{ number: '1.1', title: 'Первое', deadline: 'до 01.12.2020', responsible: 'Куратор', source: { line: 5 } }]);
+    expect(r.warnings).toEqual(['строка 3: текст до первого пункта не импортирован: «забытая строка».']);
+  });
+});

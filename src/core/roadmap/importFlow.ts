@@ -25,7 +25,7 @@ import {
   isLowerStart,
   isPageNumber,
   isRoman,
-  joinText,
+  joinAll,
   splitYearly,
   startsWithResponsible,
 } from './importText';
@@ -51,17 +51,19 @@ function parts(n: string): number[] {
 
 /** Is `n` a plausible next number after `prev` (next sibling, first child, or next of an ancestor)? */
 function follows(prev: number[] | null, n: number[]): boolean {
-  if (!prev) return n[n.length - 1] <= 3;
-  if (n.length === prev.length + 1) return n.slice(0, -1).join('.') === prev.join('.') && n[n.length - 1] <= 3;
+  const last = n[n.length - 1];
+  if (!prev) return last <= 3;
+  if (n.length === prev.length + 1) return n.slice(0, -1).join('.') === prev.join('.') && last <= 3;
   if (n.length > prev.length + 1) return false;
-  for (let d = n.length; d >= 1; d--) {
-    if (d !== n.length) continue;
-    const base = prev.slice(0, d - 1);
-    if (n.slice(0, d - 1).join('.') !== base.join('.')) return false;
-    const step = n[d - 1] - prev[d - 1];
-    return step >= 1 && step <= 3;
-  }
-  return false;
+  // a next sibling of prev or of one of its ancestors; up to two numbers may be missing
+  if (n.slice(0, -1).join('.') !== prev.slice(0, n.length - 1).join('.')) return false;
+  const step = last - prev[n.length - 1];
+  return step >= 1 && step <= 3;
+}
+
+/** Numbering that starts again («1.» after «12.»), as in roadmaps numbered per section. */
+function restarts(n: number[]): boolean {
+  return n.length <= 2 && n.every((x) => x === 1);
 }
 
 const HEADER_WORD_RE =
@@ -105,6 +107,7 @@ export function importFlow(lines: Line[]): FlowResult {
     number: string;
     line: number;
     lines: string[];
+    /** A heading by its form (roman number, or a heading before restarted numbering). */
     roman?: boolean;
   }
   const entries: Entry[] = [];
@@ -114,9 +117,21 @@ export function importFlow(lines: Line[]): FlowResult {
     const l = ls[i];
     const m = NUM_RE.exec(l.text);
     const r = ROMAN_RE.exec(l.text);
-    if (m && (m[2] === '.' || m[1].includes('.')) && follows(prev, parts(m[1]))) {
-      prev = parts(m[1]);
-      entries.push({ number: m[1], line: l.line, lines: m[3] ? [m[3]] : [] });
+    const numbered = !!m && (m[2] === '.' || m[1].includes('.'));
+    if (numbered && !follows(prev, parts(m![1])) && restarts(parts(m![1])) && entries.length) {
+      // A restart: a rejected «N. Heading» line just before it in the last entry is the section.
+      const e = entries[entries.length - 1];
+      const k = e.lines.length - 1 - [...e.lines].reverse().findIndex((x) => /^\d{1,2}\.\s+\p{Lu}/u.test(x));
+      if (k < e.lines.length && k > 0) {
+        const head = e.lines.splice(k);
+        const hm = /^(\d{1,2})\.\s+([^]*)$/u.exec(head[0])!;
+        entries.push({ number: hm[1], line: e.line, lines: [hm[2], ...head.slice(1)], roman: true });
+      }
+      prev = null;
+    }
+    if (numbered && follows(prev, parts(m![1]))) {
+      prev = parts(m![1]);
+      entries.push({ number: m![1], line: l.line, lines: m![3] ? [m![3]] : [] });
     } else if (r && isRoman(r[1])) {
       entries.push({ number: r[1], line: l.line, lines: [r[2]], roman: true });
       prev = null;
@@ -133,7 +148,7 @@ export function importFlow(lines: Line[]): FlowResult {
     const next = entries[idx + 1];
     const isSection = e.roman || (hasNested && !e.number.includes('.') && (!next || next.number.startsWith(e.number + '.')));
     if (isSection) {
-      const s = splitYearly(e.lines.reduce((a, b) => joinText(a, b), ''));
+      const s = splitYearly(joinAll(e.lines));
       section = s;
       return;
     }
@@ -165,12 +180,18 @@ function deadlineComplete(d: string): boolean {
 
 /** The lines of one numbered entry → its cells (see the file comment). */
 export function splitCells(lines: string[]): Record<Col, string> {
-  const out: Record<Col, string> = { title: '', deadline: '', responsible: '', result: '' };
+  const parts: Record<Col, string[]> = { title: [], deadline: [], responsible: [], result: [] };
+  // Only the tail of a cell matters for the decisions below; whole texts are joined at the end.
+  const out = {
+    get title() { return parts.title.length ? parts.title[parts.title.length - 1] : ''; },
+    get deadline() { return parts.deadline.slice(-4).join(' '); },
+    get responsible() { return parts.responsible.slice(-4).join(' '); },
+  };
   let state: Col = 'title';
   let titleBack = false;
   const add = (c: Col, s: string) => {
     const v = s.trim();
-    if (v) out[c] = joinText(out[c], v);
+    if (v) parts[c].push(v);
   };
   for (const line of lines) {
     if (titleBack) {
@@ -240,5 +261,5 @@ export function splitCells(lines: string[]): Record<Col, string> {
     }
     if (rest && guard > 8) add(state, rest); // never lose text, even if the cutting went round in circles
   }
-  return out;
+  return { title: joinAll(parts.title), deadline: joinAll(parts.deadline), responsible: joinAll(parts.responsible), result: joinAll(parts.result) };
 }

@@ -169,7 +169,7 @@ export function rowsToItems(rows: RawRow[]): RowsResult {
     }
     const hasOthers = !!(f.details || f.deadline || f.responsible || f.result);
     const titleBold = cell(i, 'title').bold || (fromNumberCol && cell(i, 'number').bold);
-    const nextJ = nextNumbered(i);
+    const nextJ = f.title && !hasOthers ? nextNumbered(i) : -1; // only a title-only row needs to look ahead
     const nextNum = nextJ >= 0 ? numberAt(nextJ) : null;
     const last = items[items.length - 1];
 

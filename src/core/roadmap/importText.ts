@@ -69,8 +69,21 @@ export function joinText(a: string | undefined, b: string | undefined): string {
   const y = b ?? '';
   if (!x) return y;
   if (!y) return x;
-  if (/\p{L}-$/u.test(x) && /^\p{Ll}/u.test(y)) return x + y;
+  if (/\p{L}-$/u.test(x.slice(-2)) && /^\p{Ll}/u.test(y)) return x + y; // tail only: x may be long
   return `${x} ${y}`;
+}
+
+/** joinText over many fragments in linear time (long texts must not be rebuilt per fragment). */
+export function joinAll(parts: readonly string[]): string {
+  const out: string[] = [];
+  let prev = '';
+  for (const p of parts) {
+    if (!p) continue;
+    if (prev) out.push(/\p{L}-$/u.test(prev.slice(-2)) && /^\p{Ll}/u.test(p) ? '' : ' ');
+    out.push(p);
+    prev = p;
+  }
+  return out.join('');
 }
 
 export const isLowerStart = (s: string): boolean => /^[\p{Ll}]/u.test(s);
@@ -110,6 +123,9 @@ const L = '(?<![\\p{L}\\d])';
 const R = '(?![\\p{L}])';
 /** Month stems in any case form: «сентябрь», «сентября», «Сентябре». */
 export const MONTH = '(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\\p{L}*';
+/** The same without /i (for patterns that need \p{Lu} to mean upper case). */
+const MONTH_ANYCASE =
+  '(?:[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр)\\p{L}*';
 const YEAR_TAIL = '(?:\\s*(?:г\\.?|года?|гг\\.?))?';
 const DATE = '\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}' + YEAR_TAIL;
 
@@ -139,39 +155,52 @@ export const DEADLINE_HEAD_RE = new RegExp(
 );
 
 /** Where a deadline phrase starts inside a line of a flowing (column-less) text, or -1. */
+const RESP_HEAD_SRC =
+  '^(?:Руководител|Управлени[еяю]\\s+образования|Сектор|Отдел|Куратор|Директор|Заместител|Зам\\.|Рабоч\\p{L}*\\s+групп|' +
+    'Администрац|Наставник|Наставляем|Методист|Педагог|Классн|Учител|Специалист|Ответственн|Координатор|Департамент|' +
+    'Комитет|Председател|Муниципальн\\p{L}*\\s+(?:координатор|куратор|служб)|Образовательн\\p{L}*\\s+организаци|ОО(?![\\p{L}]))';
+
+/** A capitalised word that typically opens the «responsible» cell («Руководители ОО», «Сектор ИМР»). */
+const RESPONSIBLE_HEAD_RE = new RegExp(RESP_HEAD_SRC, 'u');
+
+const DEADLINE_ANCHORS: RegExp[] = [
+  new RegExp(`${L}до\\s+${DATE}`, 'iu'),
+  // «до 2021 Руководители ОО»: a bare year only when the next column follows (no /i: \p{Lu} would match any letter)
+  new RegExp(`${L}[Дд]о\\s+\\d{4}(?:\\s*(?:г\\.?|года?))?(?=\\s+\\p{Lu}|\\s*$)`, 'u'),
+  new RegExp(`${L}\\d{1,2}\\.\\d{1,2}\\.\\d{4}${R}`, 'u'),
+  new RegExp(`${L}(?:с|со)\\s+\\d{1,2}(?:\\s+${MONTH})?\\s+(?:по|до)\\s+\\d`, 'iu'),
+  new RegExp(`${L}\\d{1,2}\\s*[-–—]\\s*\\d{1,2}\\s+${MONTH}`, 'iu'),
+  new RegExp(`${L}${MONTH}(?:\\s*[-–—]\\s*${MONTH})?\\s+\\d{4}${R}`, 'iu'),
+  new RegExp(`${L}по\\s+мере(?:\\s+поступления|\\s*$)`, 'iu'),
+  new RegExp(`${L}в\\s+течени[еи](?:\\s+(?:всего|периода|года|учебного|месяца|недели|\\d)|\\s*$)`, 'iu'),
+  new RegExp(`${L}в\\s+соответствии(?:\\s+со\\s+срок|\\s*$)`, 'iu'),
+  new RegExp(`${L}по\\s+отдельному(?:\\s+графику|\\s*$)`, 'iu'),
+  new RegExp(`${L}(?:ежемесячно|ежеквартально|ежегодно|еженедельно|постоянно)${R}`, 'iu'),
+  // «сентябрь Директор …»: a bare month when the responsible column follows it on the line
+  new RegExp(`${L}${MONTH_ANYCASE}(?:\\s*[-–—]\\s*${MONTH_ANYCASE})?\\s+(?=${RESP_HEAD_SRC.slice(1)})`, 'u'),
+];
+const MONTH_LINE_RE = new RegExp(`^${MONTH}(?:\\s*[-–—,]\\s*${MONTH})*\\s*(?:\\d{4}${YEAR_TAIL})?\\s*$`, 'iu');
+
+/** Where a deadline phrase starts inside a line of a flowing (column-less) text, or -1. */
 export function findDeadlineStart(line: string, atLineStart: boolean): number {
-  const anchors: RegExp[] = [
-    new RegExp(`${L}до\\s+${DATE}`, 'iu'),
-    // «до 2021 Руководители ОО»: a bare year only when the next column follows (no /i: \p{Lu} would match any letter)
-    new RegExp(`${L}[Дд]о\\s+\\d{4}(?:\\s*(?:г\\.?|года?))?(?=\\s+\\p{Lu}|\\s*$)`, 'u'),
-    new RegExp(`${L}\\d{1,2}\\.\\d{1,2}\\.\\d{4}${R}`, 'u'),
-    new RegExp(`${L}(?:с|со)\\s+\\d{1,2}(?:\\s+${MONTH})?\\s+(?:по|до)\\s+\\d`, 'iu'),
-    new RegExp(`${L}\\d{1,2}\\s*[-–—]\\s*\\d{1,2}\\s+${MONTH}`, 'iu'),
-    new RegExp(`${L}${MONTH}(?:\\s*[-–—]\\s*${MONTH})?\\s+\\d{4}${R}`, 'iu'),
-    new RegExp(`${L}по\\s+мере(?:\\s+поступления|\\s*$)`, 'iu'),
-    new RegExp(`${L}в\\s+течени[еи](?:\\s+(?:всего|периода|года|учебного|месяца|недели|\\d)|\\s*$)`, 'iu'),
-    new RegExp(`${L}в\\s+соответствии(?:\\s+со\\s+срок|\\s*$)`, 'iu'),
-    new RegExp(`${L}по\\s+отдельному(?:\\s+графику|\\s*$)`, 'iu'),
-    new RegExp(`${L}(?:ежемесячно|ежеквартально|ежегодно|еженедельно|постоянно)${R}`, 'iu'),
-  ];
+  if (atLineStart && MONTH_LINE_RE.test(line)) return 0;
   let best = -1;
-  for (const re of anchors) {
+  for (const re of DEADLINE_ANCHORS) {
     const m = re.exec(line);
     if (m && (best < 0 || m.index < best)) best = m.index;
-  }
-  if (atLineStart) {
-    const m = new RegExp(`^${MONTH}(?:\\s*[-–—,]\\s*${MONTH})*\\s*(?:\\d{4}${YEAR_TAIL})?\\s*$`, 'iu').exec(line);
-    if (m) return 0;
   }
   return best;
 }
 
 /** Does the text read like a deadline (a date, a month, a period word)? */
+const MONTH_WORD_RE = new RegExp(`${L}${MONTH}`, 'iu');
+const PHRASE_RE = new RegExp(PHRASE, 'iu');
+
 export function looksLikeDeadline(s: string): boolean {
   return (
     /\d/.test(s) ||
-    new RegExp(`${L}${MONTH}`, 'iu').test(s) ||
-    new RegExp(PHRASE, 'iu').test(s) ||
+    MONTH_WORD_RE.test(s) ||
+    PHRASE_RE.test(s) ||
     /(?:срок|период|четверт|полугод|триместр|каникул|учебн\p{L}* год|квартал|недел|месяц|года?\b)/iu.test(s)
   );
 }
@@ -182,26 +211,21 @@ const ROLE =
   'библиотекар|секретар|совет|комисси|департамент|комитет|обучающи|родител|служб|председател|воспитател|ОО(?![\\p{L}])';
 
 /** Does the text read like the people responsible for an item? */
-export function looksLikeResponsible(s: string): boolean {
-  return new RegExp(`${L}(?:${ROLE})`, 'iu').test(s);
-}
+const ROLE_RE = new RegExp(`${L}(?:${ROLE})`, 'iu');
 
-/** A capitalised word that typically opens the «responsible» cell («Руководители ОО», «Сектор ИМР»). */
-const RESPONSIBLE_HEAD_RE = new RegExp(
-  '^(?:Руководител|Управлени[еяю]\\s+образования|Сектор|Отдел|Куратор|Директор|Заместител|Зам\\.|Рабоч\\p{L}*\\s+групп|' +
-    'Администрац|Наставник|Наставляем|Методист|Педагог|Классн|Учител|Специалист|Ответственн|Координатор|Департамент|' +
-    'Комитет|Председател|Муниципальн\\p{L}*\\s+(?:координатор|куратор|служб)|Образовательн\\p{L}*\\s+организаци|ОО(?![\\p{L}]))',
-  'u',
-);
+export function looksLikeResponsible(s: string): boolean {
+  return ROLE_RE.test(s);
+}
 
 export function startsWithResponsible(s: string): boolean {
   return RESPONSIBLE_HEAD_RE.test(s);
 }
 
 /** Where, inside a line, the responsible cell begins after some other text, or -1. */
+const RESPONSIBLE_INNER_RE = new RegExp(`(?<=\\s)(?:${RESPONSIBLE_HEAD_RE.source.slice(1)})`, 'u');
+
 export function findResponsibleStart(s: string): number {
-  const re = new RegExp(`(?<=\\s)(?:${RESPONSIBLE_HEAD_RE.source.slice(1)})`, 'u');
-  const m = re.exec(s);
+  const m = RESPONSIBLE_INNER_RE.exec(s);
   return m ? m.index : -1;
 }
 
