@@ -1,0 +1,123 @@
+/** «Настройки»: every setting of the «Настройки» tab and the targets per year, saved with checks. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiResult } from '../../src/app/api';
+import { call } from '../client';
+import { Busy, ErrorBox, Section } from '../components';
+
+type SettingsForm = ApiResult<'getSettingsForm'>;
+
+const HINTS: Record<string, string> = {
+  periodStart: 'ДД.ММ.ГГГГ',
+  periodEnd: 'ДД.ММ.ГГГГ',
+  templateDocId: 'ссылка на Google Документ или его ID',
+  outputFolderId: 'ссылка на папку Google Диска или её ID',
+};
+
+export function Settings() {
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [targets, setTargets] = useState<Record<string, string>>({});
+  const [newYear, setNewYear] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = async () => {
+    setBusy('Читаю настройки…');
+    try {
+      const f = await call('getSettingsForm');
+      setForm(f);
+      setFields(Object.fromEntries(f.fields.map((x) => [x.field, x.value])));
+      const t = Object.fromEntries(f.targets.map((x) => [String(x.year), x.value]));
+      if (!(String(f.thisYear) in t)) t[String(f.thisYear)] = '';
+      setTargets(t);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy('Сохраняю…');
+    setError(null);
+    setMessage(null);
+    try {
+      const res = await call('saveSettings', { fields, targets });
+      if (res.ok) {
+        setErrors({});
+        setMessage(res.message);
+      } else {
+        setErrors(res.errors);
+        setError(res.message);
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const setField = (field: string, e: Event) => setFields((s) => ({ ...s, [field]: (e.currentTarget as HTMLInputElement).value }));
+
+  const addYear = () => {
+    const y = newYear.trim();
+    if (/^\d{4}$/.test(y) && !(y in targets)) setTargets((t) => ({ ...t, [y]: '' }));
+    setNewYear('');
+  };
+
+  return (
+    <Section title="Настройки">
+      {busy && <Busy text={busy} />}
+      <ErrorBox error={error} />
+      {message && <p class="ok">{message}</p>}
+      {form && !form.sheet && <p class="warn">Листа «Настройки» нет: он будет создан при сохранении.</p>}
+      {form?.problems.map((p) => (
+        <p key={p} class="warn">
+          {p}
+        </p>
+      ))}
+      {form && (
+        <form onSubmit={submit}>
+          {form.fields.map((f) => (
+            <div key={f.field} class="settings-field">
+              <label for={`settings-${f.field}`}>{f.label}</label>
+              {f.kind === 'int' ? (
+                <input id={`settings-${f.field}`} type="number" min={0} value={fields[f.field] ?? ''} onInput={(e) => setField(f.field, e)} />
+              ) : f.kind === 'email' ? (
+                <input id={`settings-${f.field}`} type="email" value={fields[f.field] ?? ''} onInput={(e) => setField(f.field, e)} />
+              ) : (
+                <input id={`settings-${f.field}`} type="text" placeholder={HINTS[f.field]} value={fields[f.field] ?? ''} onInput={(e) => setField(f.field, e)} />
+              )}
+              {errors[f.field] && <div class="field-error">{errors[f.field]}</div>}
+            </div>
+          ))}
+          <h3>Целевые показатели (доля вовлечённых обучающихся)</h3>
+          {Object.keys(targets)
+            .sort()
+            .map((year) => (
+              <div key={year} class="settings-field">
+                <label for={`settings-target-${year}`}>Цель {year}</label>
+                <input id={`settings-target-${year}`} type="text" placeholder="например, 40%" value={targets[year]} onInput={(e) => setTargets((t) => ({ ...t, [year]: (e.currentTarget as HTMLInputElement).value }))} />
+                {errors[`target${year}`] && <div class="field-error">{errors[`target${year}`]}</div>}
+              </div>
+            ))}
+          <div class="settings-add">
+            <input type="text" inputMode="numeric" placeholder="Год" aria-label="Год нового показателя" value={newYear} onInput={(e) => setNewYear((e.currentTarget as HTMLInputElement).value)} />
+            <button type="button" class="secondary" onClick={addYear}>
+              Добавить год
+            </button>
+          </div>
+          <button type="submit" class="primary" disabled={!!busy}>
+            Сохранить
+          </button>
+        </form>
+      )}
+    </Section>
+  );
+}
