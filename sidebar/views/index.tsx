@@ -7,11 +7,12 @@ import { Settings } from './Settings';
 import { Orders } from './Orders';
 import { Monitoring } from './Monitoring';
 import { Roadmap } from './Roadmap';
+import { Registers } from './Registers';
 
 const pending = (title: string): FunctionComponent => () => <Pending title={title} />;
 
 export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
-  registers: pending('Проверка реестров'),
+  registers: Registers,
   forms: Forms,
   match: pending('Подбор пар'),
   roadmap: Roadmap,
