@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// NASTAVNIK_DIST builds the Apps Script files elsewhere (tests of the bound variant) and skips Node tools.
+const dist = process.env.NASTAVNIK_DIST ? resolve(process.env.NASTAVNIK_DIST) : join(root, 'dist');
 const distNode = join(root, 'dist-node');
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,10 @@ mkdirSync(dist, { recursive: true });
 mkdirSync(distNode, { recursive: true });
 
 const common = { bundle: true, logLevel: 'warning', legalComments: 'none', charset: 'utf8' };
+// An editor add-on puts its menu under Extensions; a script bound to one spreadsheet
+// (NASTAVNIK_TARGET=bound) gets its own «Наставничество» menu.
+const target = process.env.NASTAVNIK_TARGET === 'bound' ? 'bound' : 'addon';
+const define = { __NASTAVNIK_ADDON__: String(target === 'addon') };
 
 // 1. Server bundle for Apps Script V8: an IIFE assigned to one global, no import/export.
 const serverBundle = await esbuild.build({
@@ -23,6 +28,7 @@ const serverBundle = await esbuild.build({
   entryPoints: [join(root, 'src/gas/main.ts')],
   format: 'iife',
   globalName: '__nastavnik',
+  define,
   platform: 'neutral',
   mainFields: ['module', 'main'],
   target: 'es2020',
@@ -37,6 +43,7 @@ const probe = await esbuild.build({
   ...common,
   entryPoints: [join(root, 'src/gas/main.ts')],
   format: 'cjs',
+  define,
   platform: 'neutral',
   mainFields: ['module', 'main'],
   target: 'es2020',
@@ -88,7 +95,7 @@ const nodeEntries = {
   preview: 'src/node/preview/server.ts',
   bench: 'scripts/bench.ts',
 };
-await esbuild.build({
+if (!process.env.NASTAVNIK_DIST) await esbuild.build({
   ...common,
   entryPoints: Object.fromEntries(
     Object.entries(nodeEntries)
@@ -103,5 +110,5 @@ await esbuild.build({
   sourcemap: true,
 });
 
-console.log(`built dist/ (${names.length} entry points) and dist-node/`);
+console.log(`built dist/ (${target}, ${names.length} entry points) and dist-node/`);
 void require;

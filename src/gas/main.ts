@@ -8,10 +8,14 @@ import { MENU, MENU_TITLE, type MenuItem, type SidebarView } from '../app/menu';
 import { UserError, LockBusyError } from '../app/port';
 import { gasContext } from './context';
 
+/** Set by scripts/build.mjs: true unless NASTAVNIK_TARGET=bound. */
+declare const __NASTAVNIK_ADDON__: boolean;
+
 function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
-  // As an add-on (AuthMode.NONE/LIMITED on first open) the menu goes under Extensions.
-  const isAddon = !!e && e.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
+  // authMode cannot tell a bound script from an add-on (both open in LIMITED), so the build
+  // says which one this is; in AuthMode.NONE only the add-on menu is allowed anyway.
+  const isAddon = __NASTAVNIK_ADDON__ || (!!e && e.authMode === ScriptApp.AuthMode.NONE);
   const menu = isAddon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
   for (const item of MENU) {
     if (item.separatorBefore) menu.addSeparator();

@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as vm from 'node:vm';
 import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
 import { MENU, MENU_TITLE } from '../../src/app/menu';
@@ -13,6 +15,8 @@ import { SHEET_NAMES } from '../../src/core/registers/schemas';
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
 let code = '';
+/** The same sources built with NASTAVNIK_TARGET=bound (a script bound to one spreadsheet). */
+let boundCode = '';
 let sidebarHtml = '';
 let manifest: any;
 
@@ -41,9 +45,12 @@ beforeAll(() => {
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
   sidebarHtml = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
   manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+  const boundDir = mkdtempSync(join(tmpdir(), 'nastavnik-bound-'));
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_TARGET: 'bound', NASTAVNIK_DIST: boundDir } });
+  boundCode = readFileSync(join(boundDir, 'Code.js'), 'utf8');
 });
 
-function load(options: Parameters<typeof createGasFakes>[0] = {}): { fakes: GasFakes; ctx: any } {
+function load(options: Parameters<typeof createGasFakes>[0] = {}, bundle: 'addon' | 'bound' = 'addon'): { fakes: GasFakes; ctx: any } {
   // Serve Sidebar.html from the snapshot taken in beforeAll.
   const fakes = createGasFakes(options);
   const ctx = vm.createContext({ ...fakes.globals });
@@ -59,7 +66,7 @@ function load(options: Parameters<typeof createGasFakes>[0] = {}): { fakes: GasF
       return Reflect.get(target, prop);
     },
   });
-  vm.runInContext(code, ctx, { filename: 'Code.js' });
+  vm.runInContext(bundle === 'bound' ? boundCode : code, ctx, { filename: 'Code.js' });
   return { fakes, ctx };
 }
 
@@ -82,8 +89,9 @@ describe('dist/Code.js', () => {
   it.each([
     ['without an event', undefined],
     ['with AuthMode.FULL', 'FULL'],
+    ['with AuthMode.LIMITED (a simple trigger)', 'LIMITED'],
   ])('onOpen in a bound script (%s) adds the «Наставничество» menu with every item', (_label, mode) => {
-    const { fakes, ctx } = load();
+    const { fakes, ctx } = load({}, 'bound');
     ctx.onOpen(mode ? { authMode: ctx.ScriptApp.AuthMode[mode] } : undefined);
     expect(fakes.ui.menus).toHaveLength(1);
     const menu = fakes.ui.menus[0];
@@ -93,7 +101,13 @@ describe('dist/Code.js', () => {
     expect(separators).toBe(MENU.filter((m) => m.separatorBefore).length);
   });
 
-  it.each(['NONE', 'LIMITED'])('onOpen as an add-on (AuthMode.%s) uses the add-on menu and touches nothing else', (mode) => {
+  it('onOpen of the bound build in AuthMode.NONE still uses the add-on menu (the only one allowed)', () => {
+    const { fakes, ctx } = load({ authMode: 'NONE' }, 'bound');
+    ctx.onOpen({ authMode: ctx.ScriptApp.AuthMode.NONE });
+    expect(fakes.ui.menus[0].addon).toBe(true);
+  });
+
+  it.each(['NONE', 'LIMITED', 'FULL'])('onOpen as an add-on (AuthMode.%s) uses the add-on menu and touches nothing else', (mode) => {
     const { fakes, ctx } = load({ authMode: mode as 'NONE' | 'LIMITED' });
     ctx.onOpen({ authMode: ctx.ScriptApp.AuthMode[mode] });
     expect(fakes.ui.menus).toHaveLength(1);
