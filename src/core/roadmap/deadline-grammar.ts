@@ -20,7 +20,9 @@ export type Unit =
   | { u: 'day'; d: number; m?: number; y?: number }
   | { u: 'month'; m: number; y?: number }
   | { u: 'quarter'; q: number; y?: number }
-  | { u: 'half'; h: number; y?: number }
+  | { u: 'half'; h: number; y?: number; school?: boolean }
+  /** A school term (четверть) 1-4; `y` is the year its academic year starts. */
+  | { u: 'term'; n: number; y?: number }
   /** A calendar year; without `y` only in «до конца года», «текущего года». */
   | { u: 'year'; y?: number }
   /** A season: spring (3), summer (6), autumn (9), winter (12, into the next year). */
@@ -96,6 +98,11 @@ function skipYearWord(c: Cursor): void {
 
 /** An explicit year after a month, a day or a quarter: «2021», «2021 г.», «2021 года». */
 function optionalYear(c: Cursor): number | undefined {
+  // «текущего года»: the year stays to be found from the period
+  if (/^(текущ|этого|нынешн)/.test(c.word() ?? '') && isYearWord(c.word(1) ?? '')) {
+    c.i += 2;
+    return undefined;
+  }
   const n = c.num();
   if (isYearNumber(n) && !isAcademicAhead(c, 1)) {
     c.i++;
@@ -142,6 +149,19 @@ function academicRange(c: Cursor, wordsRequired: boolean): Unit | undefined {
   return { u: 'academic', y: y1 };
 }
 
+/** «2022-2023 учебного года» → 2022; «учебного года» → undefined with the words consumed. */
+function academicYearAfter(c: Cursor): number | undefined {
+  const range = academicRange(c, true);
+  if (range) return (range as { y?: number }).y;
+  const w = c.word();
+  if (w && isAcademicWord(w) && c.word(1) && isYearWord(c.word(1) as string)) {
+    c.i += 2;
+    const r = academicRange(c, false);
+    return r ? (r as { y?: number }).y : undefined;
+  }
+  return undefined;
+}
+
 /** Numeral of a quarter/half: 1, «I», «1-й», «первый». */
 function ordinalNumber(c: Cursor): number | undefined {
   const t = c.peek();
@@ -159,9 +179,20 @@ function quarterOrHalf(c: Cursor): Unit | undefined {
   const save = c.i;
   const n = ordinalNumber(c);
   const w = c.word();
+  if (n !== undefined && w && /^четверт(ь|и|ью)$/.test(w)) {
+    c.i++;
+    const academic = academicYearAfter(c);
+    if (n >= 1 && n <= 4) return { u: 'term', n, y: academic };
+  }
   if (n !== undefined && w && (isQuarterWord(w) || isHalfWord(w))) {
     c.i++;
     if (c.isP('.')) c.i++;
+    if (isHalfWord(w) && n >= 1 && n <= 2) {
+      // «2 полугодие 2022-2023 учебного года», «I полугодие учебного года»
+      const save2 = c.i;
+      const academic = academicYearAfter(c);
+      if (academic !== undefined || c.i !== save2) return { u: 'half', h: n, y: academic, school: true };
+    }
     const y = optionalYear(c);
     if (isQuarterWord(w) && n >= 1 && n <= 4) return { u: 'quarter', q: n, y };
     if (isHalfWord(w) && n >= 1 && n <= 2) return { u: 'half', h: n, y };

@@ -14,11 +14,22 @@ const MONTHS_GENITIVE = [
   'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
 ];
 
+// School terms and halves, months counted from January of the academic year's first year
+// (13 = January of the next one). The school year of pupils ends in May.
+const TERM_MONTHS: Array<[number, number]> = [[9, 10], [11, 12], [13, 15], [16, 17]];
+
+function schoolSpan(y: number, [first, last]: [number, number]): Span {
+  const a = shiftMonth(y, first, 0);
+  const b = shiftMonth(y, last, 0);
+  return { start: monthSpan(a.year, a.month).start, end: monthSpan(b.year, b.month).end };
+}
+
 /** Does the unit need a year from elsewhere? (A lone number or «25 числа» never has one.) */
 export function unitHasYear(u: Unit): boolean {
   switch (u.u) {
     case 'year':
     case 'season':
+    case 'term':
     case 'day':
     case 'month':
     case 'quarter':
@@ -67,7 +78,9 @@ export function unitSpan(u: Unit): SpanResult {
     case 'quarter':
       return { span: quarterSpan(y, u.q) };
     case 'half':
-      return { span: halfSpan(y, u.h) };
+      return { span: u.school ? schoolSpan(y, u.h === 1 ? [9, 12] : [13, 17]) : halfSpan(y, u.h) };
+    case 'term':
+      return { span: schoolSpan(y, TERM_MONTHS[u.n - 1]) };
     case 'year':
       return { span: yearSpan(y) };
     case 'season': {
