@@ -1,5 +1,6 @@
 import type { AppContext, MailPort, TriggersPort } from '../app/context';
 import { gasDocuments } from './docs';
+import { readDocTables } from './docTables';
 import { SheetsWorkbook } from './sheetsWorkbook';
 
 const MAIL_SENDER_NAME = 'Наставник';
@@ -44,7 +45,7 @@ export function gasContext(): AppContext {
       return Utilities.formatDate(new Date(), tz, 'yyyy-MM-dd');
     },
     get docs() {
-      return (docs ??= gasDocuments());
+      return (docs ??= { ...gasDocuments(), readTables: readDocTables });
     },
     mail: gasMail(),
     triggers: gasTriggers(),
