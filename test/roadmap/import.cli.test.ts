@@ -46,7 +46,7 @@ describeShared('nastavnik roadmap <fixture> --json', () => {
     expect(stderr).toBe('');
     const j = JSON.parse(stdout);
     expect(Object.keys(j)).toEqual(['period', 'targets', 'items', 'warnings']);
-    expect(j.period).toEqual({ start: '2020-01-01', end: '2024-12-31' });
+    expect(j.period).toEqual({ start: '2020-09-01', end: '2024-06-30' });
     expect(j.targets).toEqual([{ year: 2020, share: 0.1 }, { year: 2024, share: 0.7 }]);
     expect(j.items).toHaveLength(37);
     expect(j.items[12]).toEqual({

@@ -52,7 +52,7 @@ describeShared('lyceum-2020-2024.txt (tabbed Word text, sections «(ежегод
   });
 
   test('period and targets as stated', () => {
-    expect(r.period).toEqual({ start: '2020-01-01', end: '2024-12-31' });
+    expect(r.period).toEqual({ start: '2020-09-01', end: '2024-06-30' });
     expect(r.targets).toEqual([
       { year: 2020, share: 0.1 },
       { year: 2024, share: 0.7 },

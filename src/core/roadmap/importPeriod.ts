@@ -76,7 +76,10 @@ export function findPeriod(text: string): Period | undefined {
   if (m) {
     const y1 = +m[1];
     const y2 = +m[2];
-    if (y2 >= y1 && y2 - y1 <= 10) return span(iso(y1, 1, 1), iso(y2, 12, 31));
+    // A school roadmap «на 2020-2024 годы» runs from the start of the first school year to the
+    // end of the last one (the lyceum roadmap in CLI.md: 2020-09-01..2024-06-30).
+    if (y2 > y1 && y2 - y1 <= 10) return span(iso(y1, 9, 1), iso(y2, 6, 30));
+    if (y2 === y1) return span(iso(y1, 1, 1), iso(y2, 12, 31));
   }
   m = /(?:^|[\s(])на\s+(\d{4})\s*(?:год|г\.|гг?\b)/iu.exec(t);
   if (m) return span(iso(+m[1], 1, 1), iso(+m[1], 12, 31));
