@@ -282,7 +282,6 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
   const maxRounds = opts.maxRounds ?? 8;
   const nM = model.mentors.length;
   const open = model.mentees.filter((m) => m.state === 'open').map((m) => m.index);
-  const candStamp = new Int32Array(nM);
   let stampValue = 0;
 
   // Mentor heaps (min-heaps on q) of their best mentees.
@@ -296,7 +295,7 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
   const heapPush = (j: number, q: number, i: number, rule: number) => {
     const off = heapOff[j];
     const cap = heapCap[j];
-    let n = hSize[j];
+    const n = hSize[j];
     if (n < cap) {
       let k = n;
       hSize[j] = n + 1;
@@ -330,43 +329,59 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
     hR[off + k] = rule;
   };
 
-  // Pass 1: top K per mentee, top per mentor.
+  // Pass 1: top K per mentee (exact: sparse scores merged with the profile's sorted list), and
+  // per mentor its best mentees among the sparse (request-matching) pairs.
   const edges = new Map<number, EdgeList>();
   const top = new Map<number, RankedCandidate[]>();
+  const mark = new Int32Array(nM);
   let candidateEdges = 0;
-  const tq = new Float64Array(K);
-  const tj = new Int32Array(K);
-  const tr = new Int32Array(K);
   for (const i of open) {
-    let n = 0;
-    scorer.scoreMentee(i, candStamp, ++stampValue, (j, rule, q) => {
-      candidateEdges++;
+    const sv = ++stampValue;
+    // The K best sparse pairs, kept sorted (best first; ties: lower mentor index first).
+    const sj: number[] = [];
+    const sr: number[] = [];
+    const sq: number[] = [];
+    scorer.sparse(i, mark, sv, (j, rule, q) => {
       heapPush(j, q, i, rule);
-      // Insertion into the sorted top-K (best first; ties keep the earlier mentor).
-      if (n < K || q > tq[n - 1]) {
-        let k = n < K ? n++ : K - 1;
-        while (k > 0 && tq[k - 1] < q) {
-          tq[k] = tq[k - 1];
-          tj[k] = tj[k - 1];
-          tr[k] = tr[k - 1];
-          k--;
-        }
-        tq[k] = q;
-        tj[k] = j;
-        tr[k] = rule;
+      const n = sq.length;
+      if (n === K && (q < sq[K - 1] || (q === sq[K - 1] && j > sj[K - 1]))) return;
+      let k = n === K ? K - 1 : n;
+      while (k > 0 && (sq[k - 1] < q || (sq[k - 1] === q && sj[k - 1] > j))) {
+        sq[k] = sq[k - 1];
+        sj[k] = sj[k - 1];
+        sr[k] = sr[k - 1];
+        k--;
       }
+      sq[k] = q;
+      sj[k] = j;
+      sr[k] = rule;
     });
-    if (n === 0) continue;
+    const blocked = model.blocked.get(i);
+    const L = scorer.profileList(scorer.profileOf(i));
+    let nBlocked = 0;
+    if (blocked) for (const j of blocked) if (mark[j] !== sv && scorer.candidateRule(model.mentees[i].rules, j) >= 0) nBlocked++;
+    candidateEdges += L.mentors.length - nBlocked;
+    const order = sq.map((_, k) => k);
     const list: RankedCandidate[] = [];
-    const el: EdgeList = { mentor: [], rule: [], q: [] };
-    for (let k = 0; k < n; k++) {
-      list.push({ mentor: tj[k], rule: tr[k], q: tq[k] });
-      el.mentor.push(tj[k]);
-      el.rule.push(tr[k]);
-      el.q.push(tq[k]);
+    let a = 0;
+    let b = 0;
+    while (list.length < K) {
+      while (b < L.mentors.length && (mark[L.mentors[b]] === sv || (blocked && blocked.has(L.mentors[b])))) b++;
+      const hasA = a < order.length;
+      const hasB = b < L.mentors.length;
+      if (!hasA && !hasB) break;
+      const takeA = hasA && (!hasB || sq[order[a]] > L.q[b] || (sq[order[a]] === L.q[b] && sj[order[a]] < L.mentors[b]));
+      if (takeA) {
+        const k = order[a++];
+        list.push({ mentor: sj[k], rule: sr[k], q: sq[k] });
+      } else {
+        list.push({ mentor: L.mentors[b], rule: L.rules[b], q: L.q[b] });
+        b++;
+      }
     }
+    if (!list.length) continue;
     top.set(i, list);
-    edges.set(i, el);
+    edges.set(i, { mentor: list.map((c) => c.mentor), rule: list.map((c) => c.rule), q: list.map((c) => c.q) });
   }
   for (let j = 0; j < nM; j++) {
     for (let s = heapOff[j]; s < heapOff[j] + hSize[j]; s++) {
@@ -392,20 +407,44 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
     prunedEdges = built.problem.adjCol.length;
     const sol = solveAssignment(built.problem);
     chosen = built.read(sol);
-    // Pass 2: the certificate on every candidate pair.
+    // Pass 2: the certificate q + D(mentor) ≤ T(mentee) on EVERY candidate pair. Pairs without a
+    // shared request word score as their profile, so each profile's list is sorted once by
+    // q + D and scanned from the top until the first pair that satisfies it.
     let violations = 0;
+    const D = new Float64Array(nM);
+    for (let j = 0; j < nM; j++) D[j] = built.mentorDual(sol, j);
+    const sortedByDual = new Map<number, Int32Array>();
+    const add = (el: EdgeList, j: number, rule: number, q: number) => {
+      if (el.mentor.includes(j)) return;
+      el.mentor.push(j);
+      el.rule.push(rule);
+      el.q.push(q);
+      violations++;
+    };
     for (const i of rows) {
       const el = edges.get(i)!;
-      const ui = built.rowDual(sol, i);
-      scorer.scoreMentee(i, candStamp, ++stampValue, (j, rule, q) => {
-        const rc = SCORE_SCALE - q - built.dual(sol, i, j, ui);
-        if (rc < 0 && !el.mentor.includes(j)) {
-          el.mentor.push(j);
-          el.rule.push(rule);
-          el.q.push(q);
-          violations++;
-        }
+      const T = built.menteeThreshold(sol, i);
+      const sv = ++stampValue;
+      scorer.sparse(i, mark, sv, (j, rule, q) => {
+        if (q + D[j] > T) add(el, j, rule, q);
       });
+      const p = scorer.profileOf(i);
+      const L = scorer.profileList(p);
+      let ord = sortedByDual.get(p);
+      if (!ord) {
+        const val = new Float64Array(L.mentors.length);
+        for (let k = 0; k < val.length; k++) val[k] = L.q[k] + D[L.mentors[k]];
+        ord = Int32Array.from(val.keys()).sort((x, y) => val[y] - val[x]);
+        sortedByDual.set(p, ord);
+      }
+      const blocked = model.blocked.get(i);
+      for (let t = 0; t < ord.length; t++) {
+        const k = ord[t];
+        const j = L.mentors[k];
+        if (mark[j] === sv || (blocked && blocked.has(j))) continue;
+        if (L.q[k] + D[j] <= T) break;
+        add(el, j, L.rules[k], L.q[k]);
+      }
     }
     if (violations === 0) {
       certified = true;
@@ -432,10 +471,9 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
 interface Built {
   problem: AssignmentProblem;
   read(sol: AssignmentSolution): ChosenPair[];
-  /** Row-side dual of mentee i (orientation mentees), or 0. */
-  rowDual(sol: AssignmentSolution, i: number): number;
-  /** u + v for the pair (i, j) as the certificate needs it. */
-  dual(sol: AssignmentSolution, i: number, j: number, rowDual: number): number;
+  /** The certificate reads: SCALE − q − mentorDual(j) − (SCALE − menteeThreshold(i)) ≥ 0. */
+  mentorDual(sol: AssignmentSolution, j: number): number;
+  menteeThreshold(sol: AssignmentSolution, i: number): number;
 }
 
 /** Rows = mentees, columns = mentors with their free places. */
@@ -485,8 +523,8 @@ function buildByMentees(rows: number[], edges: Map<number, EdgeList>, model: Can
       });
       return out;
     },
-    rowDual: (sol, i) => sol.u[rowOf.get(i)!],
-    dual: (sol, _i, j, ui) => ui + sol.v[j],
+    mentorDual: (sol, j) => sol.v[j],
+    menteeThreshold: (sol, i) => SCORE_SCALE - sol.u[rowOf.get(i)!],
   };
 }
 
@@ -551,11 +589,11 @@ function buildBySlots(rows: number[], edges: Map<number, EdgeList>, model: Candi
       }
       return out;
     },
-    rowDual: () => 0,
     // A mentor outside the pruned graph would leave its places on their dummies: u = dummyCost.
-    dual: (sol, i, j) => {
+    mentorDual: (_sol, j) => {
       const uj = maxU![j];
-      return (uj === -Infinity ? problem.dummyCost : uj) + sol.v[colOf.get(i)!];
+      return uj === -Infinity ? problem.dummyCost : uj;
     },
+    menteeThreshold: (sol, i) => SCORE_SCALE - sol.v[colOf.get(i)!],
   };
 }

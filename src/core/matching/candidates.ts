@@ -59,9 +59,18 @@ function fold(s: string | undefined): string {
   return (s ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
+const formCache = new WeakMap<readonly MatchRule[], Map<string, string | null>>();
+
 function canonicalForm(text: string | undefined, rules: readonly MatchRule[]): string | null {
   if (!text) return null;
-  return normalizeForm(text, rules) ?? fold(text);
+  let cache = formCache.get(rules);
+  if (!cache) formCache.set(rules, (cache = new Map()));
+  let f = cache.get(text);
+  if (f === undefined) {
+    f = normalizeForm(text, rules) ?? fold(text);
+    cache.set(text, f);
+  }
+  return f;
 }
 
 function yearsWord(n: number): string {

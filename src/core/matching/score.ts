@@ -34,6 +34,12 @@ interface MenteeFeatures {
   preferred: number;
 }
 
+export interface ProfileList {
+  mentors: Int32Array;
+  rules: Int32Array;
+  q: Float64Array;
+}
+
 export interface ScoreParts {
   request: number;
   preferred: number;
@@ -101,6 +107,9 @@ export class Scorer {
     for (const [k, l] of lists) this.index.set(k, { mentors: Int32Array.from(l.keys()), weight: Float64Array.from(l.values()) });
     this.acc = new Float64Array(model.mentors.length);
     this.stamp = new Int32Array(model.mentors.length);
+    this.claim = new Int32Array(model.mentors.length);
+    this.touched = new Int32Array(model.mentors.length);
+    this.touchedRule = new Int32Array(model.mentors.length);
     this.wSum = weights.request + weights.preferred + weights.organization + weights.gap + weights.load;
     this.pupilForm = model.rules.map((r) => r.mentor.includes('обучающийся') && r.mentee.includes('обучающийся'));
   }
@@ -120,19 +129,170 @@ export class Scorer {
     return g;
   }
 
-  private combine(i: number, j: number, rule: number, reqRaw: number): number {
+  private combine(i: number, j: number, rule: number, reqRaw: number, withPreferred = true): number {
     const me = this.menteeF[i]!;
     const mf = this.mentorF[j];
     const w = this.weights;
     const req = me.keys.length ? Math.min(1, reqRaw / Math.min(3, me.keys.length)) : 0;
     let s = w.request * req + w.load * mf.load;
-    if (me.preferred === j) s += w.preferred;
+    if (withPreferred && me.preferred === j) s += w.preferred;
     if (me.org >= 0 && me.org === mf.org) s += w.organization;
     if (w.gap > 0) s += w.gap * this.gapOf(i, j, rule);
     return s / this.wSum;
   }
 
-  /** Integer score (units of 1/SCORE_SCALE) of every candidate of mentee i. */
+  /**
+   * Mentees alike for every mentor they share no request word with: same forms, organisation,
+   * grade and age. Their scores with such mentors are equal, so they are computed once per profile.
+   */
+  profileOf(i: number): number {
+    const key = this.profileKey(i);
+    let p = this.profileIds.get(key);
+    if (p === undefined) {
+      p = this.profiles.length;
+      this.profileIds.set(key, p);
+      this.profiles.push({ rep: i, list: null });
+    }
+    return p;
+  }
+
+  private profileKey(i: number): string {
+    const me = this.menteeF[i]!;
+    return `${this.model.mentees[i].rules.join(',')}|${me.org}|${me.grade}|${this.model.mentees[i].age}`;
+  }
+
+  private readonly profileIds = new Map<string, number>();
+  private readonly profiles: Array<{ rep: number; list: ProfileList | null }> = [];
+
+  /** A profile's candidates (before blocked pairs) with their request-free scores, best first. */
+  profileList(p: number): ProfileList {
+    const prof = this.profiles[p];
+    if (prof.list) return prof.list;
+    const i = prof.rep;
+    const js: number[] = [];
+    const rs: number[] = [];
+    const seen = new Set<number>();
+    for (const ri of this.model.mentees[i].rules) {
+      const b = this.model.buckets[ri];
+      for (let k = 0; k < b.length; k++) {
+        const j = b[k];
+        if (seen.has(j)) continue;
+        seen.add(j);
+        js.push(j);
+        rs.push(ri);
+      }
+    }
+    const qs = js.map((j, k) => Math.round(this.combine(i, j, rs[k], 0, false) * SCORE_SCALE));
+    const order = js.map((_, k) => k).sort((a, b) => qs[b] - qs[a] || js[a] - js[b]);
+    prof.list = {
+      mentors: Int32Array.from(order.map((k) => js[k])),
+      rules: Int32Array.from(order.map((k) => rs[k])),
+      q: Float64Array.from(order.map((k) => qs[k])),
+    };
+    return prof.list;
+  }
+
+  /** Number of profiles built so far. */
+  get profileCount(): number {
+    return this.profiles.length;
+  }
+
+  /**
+   * The exact scores of mentee i's candidates that differ from its profile's: mentors sharing a
+   * request word, and the desired mentor. `mark[j] = markValue` for each one visited.
+   */
+  sparse(i: number, mark: Int32Array, markValue: number, fn: (j: number, rule: number, q: number) => void): void {
+    const me = this.menteeF[i];
+    if (!me) return;
+    const st = ++this.stampValue;
+    const touched = this.touched;
+    const touchedRule = this.touchedRule;
+    let nt = 0;
+    const info = this.model.mentees[i];
+    const byRule = this.ruleIndex();
+    // Rules in the mentee's order: a mentor is claimed by the first rule whose bucket holds it.
+    for (const r of info.rules) {
+      const index = byRule[r];
+      for (const k of me.keys) {
+        const e = index.get(k);
+        if (!e) continue;
+        for (let t = 0; t < e.mentors.length; t++) {
+          const j = e.mentors[t];
+          if (this.stamp[j] !== st) {
+            this.stamp[j] = st;
+            this.acc[j] = 0;
+            this.claim[j] = r;
+            touched[nt] = j;
+            touchedRule[nt++] = r;
+          } else if (this.claim[j] !== r) continue;
+          this.acc[j] += e.weight[t];
+        }
+      }
+    }
+    const pj = me.preferred;
+    if (pj >= 0 && this.stamp[pj] !== st) {
+      const r = this.candidateRule(info.rules, pj);
+      if (r >= 0) {
+        this.stamp[pj] = st;
+        this.acc[pj] = 0;
+        touched[nt] = pj;
+        touchedRule[nt++] = r;
+      }
+    }
+    const blocked = this.model.blocked.get(i);
+    for (let t = 0; t < nt; t++) {
+      const j = touched[t];
+      if (blocked && blocked.has(j)) continue;
+      mark[j] = markValue;
+      fn(j, touchedRule[t], Math.round(this.combine(i, j, touchedRule[t], this.acc[j]) * SCORE_SCALE));
+    }
+  }
+
+  private readonly claim: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly touchedRule: Int32Array;
+  private byRule: Array<Map<string, { mentors: Int32Array; weight: Float64Array }>> | null = null;
+
+  /** Per rule: key → mentors of the rule's bucket having it (1 competency, 0.5 interest only). */
+  private ruleIndex(): Array<Map<string, { mentors: Int32Array; weight: Float64Array }>> {
+    if (this.byRule) return this.byRule;
+    this.byRule = this.model.buckets.map((b) => {
+      const lists = new Map<string, { m: number[]; w: number[] }>();
+      for (let k = 0; k < b.length; k++) {
+        const j = b[k];
+        const f = this.mentorF[j];
+        const put = (key: string, w: number) => {
+          let l = lists.get(key);
+          if (!l) lists.set(key, (l = { m: [], w: [] }));
+          l.m.push(j);
+          l.w.push(w);
+        };
+        for (const key of f.comp) put(key, 1);
+        for (const key of f.interests) if (!f.comp.has(key)) put(key, 0.5);
+      }
+      const out = new Map<string, { mentors: Int32Array; weight: Float64Array }>();
+      for (const [key, l] of lists) out.set(key, { mentors: Int32Array.from(l.m), weight: Float64Array.from(l.w) });
+      return out;
+    });
+    return this.byRule;
+  }
+
+  private inBucket: Uint8Array[] | null = null;
+
+  /** The first of the rules whose bucket holds mentor j, or -1. */
+  candidateRule(rules: readonly number[], j: number): number {
+    if (!this.inBucket) {
+      this.inBucket = this.model.buckets.map((b) => {
+        const a = new Uint8Array(this.model.mentors.length);
+        for (let k = 0; k < b.length; k++) a[b[k]] = 1;
+        return a;
+      });
+    }
+    for (const r of rules) if (this.inBucket[r][j]) return r;
+    return -1;
+  }
+
+  /** Integer score (units of 1/SCORE_SCALE) of every candidate of mentee i (reference path). */
   scoreMentee(i: number, candStamp: Int32Array, candStampValue: number, fn: (j: number, rule: number, q: number) => void): void {
     const me = this.menteeF[i];
     if (!me) return;
