@@ -86,8 +86,7 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function readMarked(ctx: AppContext): Set<string> | null {
-  const raw = ctx.wb.getProperty(MARKED_PROPERTY);
+function parseMarked(raw: string | null): Set<string> | null {
   if (raw === null) return null;
   try {
     const v = JSON.parse(raw) as unknown;
@@ -102,7 +101,9 @@ function readMarked(ctx: AppContext): Set<string> | null {
  * marked. Old check marks go from every checked tab, so fixed cells lose their mark.
  */
 export function highlightFindings(ctx: AppContext, loaded: LoadedRegisters, findings: readonly Finding[]): { changed: number; keptCuratorColour: number } {
-  const previously = readMarked(ctx);
+  // One property read: each costs Apps Script service calls.
+  const stored = ctx.wb.getProperty(MARKED_PROPERTY);
+  const previously = parseMarked(stored);
   const nowMarked: string[] = [];
   let changed = 0;
   let kept = 0;
@@ -127,7 +128,7 @@ export function highlightFindings(ctx: AppContext, loaded: LoadedRegisters, find
     if (marks.length) nowMarked.push(ref.name);
   }
   const next = JSON.stringify(nowMarked.sort());
-  if (ctx.wb.getProperty(MARKED_PROPERTY) !== next) ctx.wb.setProperty(MARKED_PROPERTY, next);
+  if (stored !== next) ctx.wb.setProperty(MARKED_PROPERTY, next);
   return { changed, keptCuratorColour: kept };
 }
 

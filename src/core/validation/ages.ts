@@ -4,11 +4,11 @@
  */
 import type { RegisterRow } from '../registers/read';
 import type { Mentee } from '../registers/schemas';
-import { ruleFor, YOUNG_SPECIALIST, type FormRule } from '../registers/forms';
+import { YOUNG_SPECIALIST, type FormRule } from '../registers/forms';
 import { ageOn, ruDate } from '../util/dates';
 import { plural } from '../util/text';
 import type { Finding } from './finding';
-import type { Placer } from './input';
+import { ruleLookup, type Placer } from './input';
 
 const years = (n: number) => `${n} ${plural(n, 'год', 'года', 'лет')}`;
 
@@ -24,12 +24,13 @@ export function validateAges(
   today: string,
 ): Finding[] {
   const out: Finding[] = [];
+  const ruleFor = ruleLookup(rules);
   for (const { row, record: m } of rows) {
     const forms = new Set<FormRule>();
-    const own = ruleFor(m.form, rules);
+    const own = ruleFor(m.form);
     if (own) forms.add(own);
     for (const f of pairForms.get(row) ?? []) {
-      const r = ruleFor(f, rules);
+      const r = ruleFor(f);
       if (r) forms.add(r);
     }
     const age = m.birthDate ? ageOn(m.birthDate, today) : null;

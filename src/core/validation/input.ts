@@ -8,6 +8,7 @@ import { REGISTERS, columnsOf } from '../registers/schemas';
 import type { Settings } from '../registers/settings';
 import type { Finding, Severity } from './finding';
 import { columnLetterOf } from '../util/columns';
+import { ruleFor, type FormRule } from '../registers/forms';
 
 export type PeopleKey = 'mentors' | 'mentees' | 'pairs';
 
@@ -88,3 +89,15 @@ export const INACTIVE_PERSON = new Set(['неактивен', 'выбыл']);
 
 /** ID as compared: case, ё/е, spaces and dash kinds do not matter («н-001» = «Н–001»). */
 export const idKey = (id: string): string => id.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, '').replace(/[‐‑–—]/g, '-');
+
+/** ruleFor with a cache: forms repeat on tens of thousands of rows. */
+export function ruleLookup(rules: readonly FormRule[]): (form: string | undefined) => FormRule | undefined {
+  const cache = new Map<string, FormRule | undefined>();
+  return (form) => {
+    if (!form) return undefined;
+    if (cache.has(form)) return cache.get(form);
+    const r = ruleFor(form, rules);
+    cache.set(form, r);
+    return r;
+  };
+}

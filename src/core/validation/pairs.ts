@@ -6,11 +6,11 @@
 import type { RegisterRow } from '../registers/read';
 import type { Mentee, Mentor, Pair } from '../registers/schemas';
 import { indexPeople, resolvePerson, type PeopleIndex } from '../registers/people';
-import { ruleFor, type FormRule } from '../registers/forms';
+import type { FormRule } from '../registers/forms';
 import type { Settings } from '../registers/settings';
 import { ruDate } from '../util/dates';
 import type { Finding } from './finding';
-import { CLOSED_PAIR, CURRENT_PAIR, INACTIVE_PERSON, hasConsent, rowsList, type Placers } from './input';
+import { CLOSED_PAIR, CURRENT_PAIR, INACTIVE_PERSON, hasConsent, rowsList, ruleLookup, type Placers } from './input';
 
 interface Ref<T> {
   id?: string;
@@ -34,6 +34,7 @@ export function validatePairs(
 ): { findings: Finding[]; links: PairLinks } {
   const out: Finding[] = [];
   const rules: readonly FormRule[] = reg.settings.forms;
+  const ruleFor = ruleLookup(rules);
   const mentors = refs(reg.mentors);
   const mentees = refs(reg.mentees);
   const P = at.pairs;
@@ -50,7 +51,7 @@ export function validatePairs(
     const status = p.status;
     const current = status !== undefined && CURRENT_PAIR.has(status);
     const open = !(status !== undefined && CLOSED_PAIR.has(status));
-    const rule = ruleFor(p.form, rules);
+    const rule = ruleFor(p.form);
 
     // The mentor.
     let mentor: Ref<Mentor> | null = null;
@@ -133,7 +134,7 @@ export function validatePairs(
       load.set(mentor.row, l);
     }
     for (const m of found) {
-      const form = rule?.form ?? ruleFor(m.rec.form, rules)?.form ?? '';
+      const form = rule?.form ?? ruleFor(m.rec.form)?.form ?? '';
       if (form) {
         const set = menteeForms.get(m.row) ?? new Set<string>();
         set.add(form);

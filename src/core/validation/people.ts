@@ -5,9 +5,9 @@
 import type { RegisterRow } from '../registers/read';
 import type { Mentee, Mentor } from '../registers/schemas';
 import { normalizeName } from '../util/text';
-import { ruleFor, type FormRule } from '../registers/forms';
+import type { FormRule } from '../registers/forms';
 import type { Finding } from './finding';
-import { hasConsent, idKey, rowsText, type Placer } from './input';
+import { hasConsent, idKey, ruleLookup, rowsText, type Placer } from './input';
 
 type Person = { id?: string; fullName?: string; email?: string; birthDate?: string; consentDate?: unknown };
 
@@ -96,11 +96,12 @@ export function missingConsent(rows: ReadonlyArray<RegisterRow<Person>>, at: Pla
 /** A mentor's forms must fit their category (the form table of the settings). */
 export function mentorForms(rows: ReadonlyArray<RegisterRow<Mentor>>, at: Placer, rules: readonly FormRule[]): Finding[] {
   const out: Finding[] = [];
+  const ruleFor = ruleLookup(rules);
   for (const r of rows) {
     const { category, forms } = r.record;
     if (!category || !Array.isArray(forms)) continue;
     const misfit = forms.filter((f) => {
-      const rule = ruleFor(f, rules);
+      const rule = ruleFor(f);
       return rule && !rule.mentor.includes(category);
     });
     if (misfit.length)
@@ -112,9 +113,10 @@ export function mentorForms(rows: ReadonlyArray<RegisterRow<Mentor>>, at: Placer
 /** A mentee's wished form must fit their category. */
 export function menteeForms(rows: ReadonlyArray<RegisterRow<Mentee>>, at: Placer, rules: readonly FormRule[]): Finding[] {
   const out: Finding[] = [];
+  const ruleFor = ruleLookup(rules);
   for (const r of rows) {
     const { category, form } = r.record;
-    const rule = ruleFor(form, rules);
+    const rule = ruleFor(form);
     if (!category || !rule || rule.mentee.includes(category)) continue;
     out.push(at.at(r.row, 'form', 'mentee.form.category', 'warning', `Наставляемый категории «${category}» не подходит для формы «${rule.form}» (допустимо: ${rule.mentee.join(', ')})`));
   }
