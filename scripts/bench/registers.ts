@@ -147,7 +147,3 @@ export async function benchRegisters(report: (line: string) => void): Promise<vo
   report(`registers (Apps Script fakes), ${full.mentees}/${full.mentors}/${full.pairs} rows: ${big.first} service calls first run, ${big.second} on a repeat run (${big.ms.toFixed(0)} ms)`);
   report(`  calls ${big.first === small.first && big.second === small.second ? 'do not grow' : 'GROW'} with the number of rows; aim ≤ 15 per run`);
 }
-
-if (require.main === module) {
-  void benchRegisters((l) => process.stdout.write(l + '\n'));
-}
