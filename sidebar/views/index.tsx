@@ -8,13 +8,14 @@ import { Orders } from './Orders';
 import { Monitoring } from './Monitoring';
 import { Roadmap } from './Roadmap';
 import { Registers } from './Registers';
+import { Match } from './Match';
 
-const pending = (title: string): FunctionComponent => () => <Pending title={title} />;
+const _pending = (title: string): FunctionComponent => () => <Pending title={title} />;
 
 export const VIEWS: Record<Exclude<SidebarView, 'home'>, FunctionComponent> = {
   registers: Registers,
   forms: Forms,
-  match: pending('Подбор пар'),
+  match: Match,
   roadmap: Roadmap,
   orders: Orders,
   monitoring: Monitoring,
