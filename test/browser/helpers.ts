@@ -253,6 +253,27 @@ export class PreviewUi {
     await this.sidebar().locator('nav.nav button', { hasText: label }).click();
   }
 
+  /**
+   * Calls a server function from inside the sidebar frame through google.script.run (the shim),
+   * exactly as a view does. Resolves with the result or rejects with the Russian message.
+   */
+  async sidebarCall(method: string, ...args: unknown[]): Promise<unknown> {
+    if (!(await this.sidebarVisible())) {
+      await this.clickMenu('Открыть панель');
+    }
+    const frame = this.page.frame({ url: /\/sidebar/ });
+    if (!frame) throw new Error('sidebar frame not loaded');
+    await frame.waitForFunction(() => !!(window as unknown as { google?: unknown }).google);
+    return frame.evaluate(
+      ([m, a]) =>
+        new Promise((resolve, reject) => {
+          const run = (window as any).google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => reject(new Error(e.message)));
+          run[m as string](...(a as unknown[]));
+        }),
+      [method, args] as const,
+    );
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(OUTPUT, { recursive: true });
     const path = join(OUTPUT, name);
@@ -262,13 +283,13 @@ export class PreviewUi {
 }
 
 /** Calls a server function through the preview's HTTP API, as the sidebar shim does. */
-export async function rpc(env: Env, method: string, ...args: unknown[]): Promise<{ status: number; body: unknown }> {
+export async function rpc(env: Env, method: string, ...args: unknown[]): Promise<{ status: number; failed: boolean; body: unknown }> {
   const res = await fetch(`${env.preview.url}api/rpc/${encodeURIComponent(method)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Nastavnik': '1' },
     body: JSON.stringify(args),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, failed: !res.ok || !!res.headers.get('X-Nastavnik-Error'), body: await res.json() };
 }
 
 export const XSS = '<img src=x onerror=alert(1)>';

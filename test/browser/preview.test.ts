@@ -123,16 +123,24 @@ describeBrowser('local preview in a real browser', () => {
     await ui.cell('C4').click();
     await ui.page.waitForFunction(() => document.querySelector('td.sel')?.getAttribute('data-addr') === 'C4');
     expect(env.preview.wb.activeCell()).toEqual({ sheet: SHEET_NAMES.pairs, row: 3, col: 2 });
-    // A selectCell made by a server function moves the highlight and switches the tab.
+    // A selectCell made by a server function (goToCell from the sidebar's findings) moves the
+    // highlight and switches the tab: the shim pings the page, or the poll catches it.
     const before = await ui.stamp();
-    env.preview.wb.selectCell(SHEET_NAMES.mentors, 4, 1);
-    await fetch(`${env.preview.url}api/select`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Nastavnik': '1' },
-      body: JSON.stringify({ sheet: SHEET_NAMES.mentors, row: 4, col: 1 }),
-    });
+    if (isApiMethod('goToCell')) {
+      // A UserError reaches the sidebar's failure handler as its Russian message.
+      await expect(ui.sidebarCall('goToCell', 'Удалённый лист', 1, 'A')).rejects.toThrow(/Нет листа «Удалённый лист»/);
+      const res = await ui.sidebarCall('goToCell', SHEET_NAMES.mentors, 5, 'B');
+      expect(res).toEqual({ ok: true });
+    } else {
+      await fetch(`${env.preview.url}api/select`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Nastavnik': '1' },
+        body: JSON.stringify({ sheet: SHEET_NAMES.mentors, row: 4, col: 1 }),
+      });
+    }
     await ui.waitForGridChange(before);
     await ui.page.waitForFunction(() => document.querySelector('td.sel')?.getAttribute('data-addr') === 'B5');
+    expect(env.preview.wb.activeCell()).toEqual({ sheet: SHEET_NAMES.mentors, row: 4, col: 1 });
     expect(await ui.currentTab()).toBe(SHEET_NAMES.mentors);
   });
 
@@ -142,8 +150,13 @@ describeBrowser('local preview in a real browser', () => {
     const unknown = await rpc(env, 'constructor');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: 'Функция сервера «constructor» недоступна.' });
+    if (isApiMethod('goToCell')) {
+      const refused = await rpc(env, 'goToCell', 'Удалённый лист', 1, 'A');
+      expect(refused).toMatchObject({ status: 200, failed: true, body: { error: expect.stringMatching(/Нет листа/) } });
+    }
     const ok = await rpc(env, 'getOverview');
     expect(ok.status).toBe(200);
+    expect(ok.failed).toBe(false);
     expect(ok.body).toMatchObject({ today: '2026-11-22' });
     const big = await fetch(`${base}api/rpc/getOverview`, {
       method: 'POST',

@@ -63,9 +63,13 @@ export function findSidebarHtml(): string {
 }
 
 /** The same Russian message the Sheets entries give; stacks only to the server's log. */
+function isUserFacing(err: unknown): err is Error {
+  if (err instanceof UserError || err instanceof LockBusyError) return true;
+  return err instanceof Error && (err.name === 'UserError' || err.name === 'LockBusyError');
+}
+
 export function userMessage(err: unknown, log: (text: string) => void): string {
-  if (err instanceof UserError || err instanceof LockBusyError) return err.message;
-  if (err instanceof Error && (err.name === 'UserError' || err.name === 'LockBusyError')) return err.message;
+  if (isUserFacing(err)) return err.message;
   log(`Наставник: unexpected ${err instanceof Error ? (err.stack ?? err.name) : String(err)}`);
   return 'Не удалось выполнить действие: внутренняя ошибка. Данные не изменены. Повторите попытку или сообщите разработчикам.';
 }
@@ -244,7 +248,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         return;
       }
       if (err instanceof HttpError) return json(res, err.status, { error: err.message });
-      json(res, 500, { error: userMessage(err, errorLog) });
+      const message = userMessage(err, errorLog);
+      // An expected failure (UserError, LockBusyError) is an answer, not a broken server: 200 with
+      // a marker header, so the browser does not log it as a failed request.
+      if (isUserFacing(err)) return json(res, 200, { error: message }, { 'X-Nastavnik-Error': 'user' });
+      json(res, 500, { error: message });
     });
   });
   await new Promise<void>((ok, fail) => {
@@ -279,8 +287,8 @@ function send(res: ServerResponse, status: number, body: string, type: string): 
   res.end(body);
 }
 
-function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function json(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(value));
 }
 

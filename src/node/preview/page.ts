@@ -75,7 +75,7 @@ const CLIENT = String.raw`
       : { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nastavnik': '1' }, body: JSON.stringify(body) };
     return fetch(path, init).then(function (r) {
       return r.json().then(function (data) {
-        if (!r.ok) throw new Error((data && data.error) || ('Ошибка ' + r.status));
+        if (!r.ok || r.headers.get('X-Nastavnik-Error')) throw new Error((data && data.error) || ('Ошибка ' + r.status));
         return data;
       });
     });
@@ -396,7 +396,7 @@ export function scriptRunShim(methods: readonly string[]): string {
       headers: { 'Content-Type': 'application/json', 'X-Nastavnik': '1' },
       body: JSON.stringify(args),
     }).then(function (r) {
-      return r.json().then(function (data) { return { ok: r.ok, data: data }; }, function () { return { ok: false, data: { error: 'Сервер вернул неверный ответ.' } }; });
+      return r.json().then(function (data) { return { ok: r.ok && !r.headers.get('X-Nastavnik-Error'), data: data }; }, function () { return { ok: false, data: { error: 'Сервер вернул неверный ответ.' } }; });
     }, function () {
       return { ok: false, data: { error: 'Локальный сервер недоступен. Запустите npm start и обновите страницу.' } };
     }).then(function (res) {
