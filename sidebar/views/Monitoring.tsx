@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
+import { percent } from '../../src/core/util/text';
+import { ruDate } from '../../src/core/util/dates';
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+const pct = (x: number | null) => (x === null ? '—' : percent(x));
 
 /** Share against target as a bar: the curator sees at a glance how far the school is. */
 function ShareBar({ share, target }: { share: number | null; target: number | null }) {
@@ -55,7 +57,7 @@ export function Monitoring() {
       {i && m && (
         <div>
           <p>
-            На {i.asOf.split('-').reverse().join('.')}: вовлечено <b>{i.pupils.involved}</b> из {i.pupils.total ?? '—'} обучающихся ({pct(i.pupils.share)}), цель {pct(i.pupils.target)}.
+            На {ruDate(i.asOf)}: вовлечено <b>{i.pupils.involved}</b> из {i.pupils.total ?? '—'} обучающихся ({pct(i.pupils.share)}), цель {pct(i.pupils.target)}.
           </p>
           <ShareBar share={i.pupils.share} target={i.pupils.target} />
           <h3>Пары и группы</h3>

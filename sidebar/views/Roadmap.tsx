@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
+import { ruDate } from '../../src/core/util/dates';
 
 const BADGE: Record<string, string> = { overdue: 'error', soon: 'warning', 'in-progress': 'info', done: 'info', upcoming: 'info', 'no-date': 'info' };
-const ru = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
+const ru = (iso: string | null) => (iso ? ruDate(iso) : '');
 
 export function Roadmap() {
   const list = useCall('getDeadlines');

@@ -3,6 +3,7 @@ import { UserError } from '../port';
 import { loadMonitoring } from './indicators';
 import { writeMonitoringSheet } from './sheet';
 import { departmentReport } from '../../core/monitoring/report';
+import { percent } from '../../core/util/text';
 
 export const monitoringApi = {
   /** Indicators for the sidebar (IDs only for people lists: names stay in the sheet). */
@@ -16,7 +17,7 @@ export const monitoringApi = {
     const m = loadMonitoring(ctx);
     const res = writeMonitoringSheet(ctx, m);
     const i = m.indicators;
-    const share = i.pupils.share === null ? 'доля не посчитана (нет численности обучающихся в «Настройках»)' : `${Math.round(i.pupils.share * 1000) / 10}%`;
+    const share = i.pupils.share === null ? 'доля не посчитана (нет численности обучающихся в «Настройках»)' : percent(i.pupils.share);
     return { summary: `Лист «${res.sheet}» обновлён: вовлечено ${i.pupils.involved} обучающихся, ${share}.`, sheet: res.sheet };
   },
 

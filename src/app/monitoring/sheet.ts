@@ -6,16 +6,18 @@
 import type { AppContext } from '../context';
 import type { CellValue } from '../port';
 import type { MonitoringResult } from './indicators';
+import { percent } from '../../core/util/text';
+import { ruDate } from '../../core/util/dates';
 
 export const BLOCK_TITLE = 'Мониторинг реализации целевой модели наставничества («Наставник»)';
 const EXTENT_KEY = 'monitoring.extent';
 
 export function monitoringRows(m: MonitoringResult): CellValue[][] {
   const i = m.indicators;
-  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  const pct = (x: number | null) => (x === null ? '—' : percent(x));
   const rows: CellValue[][] = [
     [BLOCK_TITLE, ''],
-    ['На дату', i.asOf.split('-').reverse().join('.')],
+    ['На дату', ruDate(i.asOf)],
     ['Организация', m.orgName],
     ['', ''],
     ['Показатель', 'Значение'],

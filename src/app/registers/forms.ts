@@ -16,6 +16,7 @@
  * - People in a pair are written by ID. Nobody without consent to personal data processing is
  *   paired; logs name people by ID only.
  */
+import { percent } from '../../core/util/text';
 import type { z } from 'zod';
 import { LockBusyError, UserError, type CellValue, type WorkbookPort } from '../port';
 import type { AppContext } from '../context';
@@ -498,9 +499,6 @@ function settingText(spec: (typeof SETTING_SPECS)[number], settings: Settings, r
   return String(v);
 }
 
-function shareText(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
-}
 
 export function getSettingsForm(ctx: AppContext) {
   const loaded = loadRegisters(ctx.wb, { only: [] });
@@ -516,7 +514,7 @@ export function getSettingsForm(ctx: AppContext) {
     .filter((k) => k.startsWith('target'))
     .map((k) => Number(k.slice(6)))
     .sort((a, b) => a - b)
-    .map((year) => ({ year, value: settings.targets[year] === undefined ? textOf(values[rows[`target${year}`]][1] ?? null) : shareText(settings.targets[year]) }));
+    .map((year) => ({ year, value: settings.targets[year] === undefined ? textOf(values[rows[`target${year}`]][1] ?? null) : percent(settings.targets[year]) }));
   return {
     sheet: loaded.sheets.settings?.name ?? null,
     fields,

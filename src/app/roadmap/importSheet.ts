@@ -9,7 +9,7 @@ import { UserError } from '../port';
 import { loadRegisters } from '../registers/load';
 import { columnsOf, roadmapItemSchema, SHEET_NAMES } from '../../core/registers/schemas';
 import type { ImportedRoadmap, ImportedItem } from '../../core/roadmap/import';
-import { normalizeKey } from '../../core/util/text';
+import { normalizeKey, percent } from '../../core/util/text';
 import { ruDate } from '../../core/util/dates';
 
 export const YEARLY_MARK = '(ежегодно)';
@@ -84,7 +84,7 @@ function addPeriodAndTargets(ctx: AppContext, imported: ImportedRoadmap, setting
     add.push(['Начало периода', ruDate(imported.period.start)], ['Окончание периода', ruDate(imported.period.end)]);
   }
   for (const t of imported.targets) {
-    if (settings.targets[t.year] === undefined) add.push([`Цель ${t.year}`, `${Math.round(t.share * 1000) / 10}%`]);
+    if (settings.targets[t.year] === undefined) add.push([`Цель ${t.year}`, percent(t.share)]);
   }
   if (!add.length) return [];
   const wb = ctx.wb;

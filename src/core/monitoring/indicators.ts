@@ -8,6 +8,7 @@ import type { Settings } from '../registers/settings';
 import { indexPeople, resolvePerson } from '../registers/people';
 import { normalizeForm } from '../registers/forms';
 import { daysBetween } from '../util/dates';
+import { percent } from '../util/text';
 import { countStatuses, type EvaluatedItem } from '../roadmap/evaluate';
 
 export interface Indicators {
@@ -157,7 +158,7 @@ export const SUMMARY_HEADER = [
 ] as const;
 
 export function summaryRow(ind: Indicators, orgName: string): Array<string | number> {
-  const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 1000) / 10}%`);
+  const pct = (x: number | null) => (x === null ? '' : percent(x));
   return [
     orgName,
     ind.asOf,
@@ -180,7 +181,7 @@ export function summaryRow(ind: Indicators, orgName: string): Array<string | num
 export function flags(ind: Indicators): string[] {
   const out: string[] = [];
   if (ind.pupils.share !== null && ind.pupils.target !== null && ind.pupils.share < ind.pupils.target)
-    out.push(`вовлечено ${Math.round(ind.pupils.share * 1000) / 10}% при цели ${Math.round(ind.pupils.target * 1000) / 10}%`);
+    out.push(`вовлечено ${percent(ind.pupils.share)} при цели ${percent(ind.pupils.target)}`);
   if (ind.roadmap.overdue > 0) out.push(`просрочено мероприятий дорожной карты: ${ind.roadmap.overdue}`);
   if (ind.pupils.total === null) out.push('не указана численность обучающихся');
   return out;

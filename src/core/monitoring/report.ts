@@ -2,9 +2,10 @@
 import type { DocModel, Block } from '../orders/model';
 import type { Indicators, PersonalRecord } from './indicators';
 import type { Settings } from '../registers/settings';
+import { percent } from '../util/text';
+import { ruDate as ru } from '../util/dates';
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
-const ru = (iso: string) => iso.split('-').reverse().join('.');
+const pct = (x: number | null) => (x === null ? '—' : percent(x));
 
 export function departmentReport(ind: Indicators, personal: readonly PersonalRecord[], settings: Settings, flags: readonly string[]): DocModel {
   const org = settings.orgName ?? settings.orgShortName ?? 'Организация';

@@ -41,3 +41,8 @@ export function plural(n: number, one: string, few: string, many: string): strin
   if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
   return many;
 }
+
+/** A share as a percentage with at most one decimal: 0.15 → «15%», 0.125 → «12.5%». */
+export function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}

@@ -61,9 +61,7 @@ export function optionDate(args: ParsedArgs, name: string): string | undefined {
 }
 
 /** Today as YYYY-MM-DD in Moscow time (the add-on's time zone). */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { moscowToday as todayIso } from '../context';
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');

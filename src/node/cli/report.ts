@@ -1,6 +1,7 @@
 import { printJson, type Command } from './common';
 import { openWorkbook } from './workbook';
 import { loadMonitoring } from '../../app/monitoring/indicators';
+import { percent } from '../../core/util/text';
 
 const USAGE = 'Использование: nastavnik report <книга.xlsx> [--json] [--as-of ДАТА]';
 
@@ -24,7 +25,7 @@ export const reportCommand: Command = async (args) => {
     });
     return 0;
   }
-  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  const pct = (x: number | null) => (x === null ? '—' : percent(x));
   const lines = [
     `Мониторинг на ${i.asOf} — ${m.orgName}`,
     `Обучающихся: ${i.pupils.total ?? '—'}, вовлечено ${i.pupils.involved} (${pct(i.pupils.share)}), цель ${pct(i.pupils.target)}`,
