@@ -2,7 +2,7 @@
 import type { AppContext } from '../context';
 import { loadRegisters, type LoadedRegisters } from '../registers/load';
 import { computeIndicators, flags, personalRecords, summaryRow, SUMMARY_HEADER, type Indicators, type PersonalRecord } from '../../core/monitoring/indicators';
-import { evaluateRoadmap, roadmapPeriod } from '../../core/roadmap/evaluate';
+import { evaluateLoaded } from '../roadmap/highlight';
 
 export interface MonitoringResult {
   indicators: Indicators;
@@ -15,8 +15,7 @@ export interface MonitoringResult {
 }
 
 export function monitoringOf(reg: LoadedRegisters, asOf: string): MonitoringResult {
-  const period = roadmapPeriod(reg.settings, reg.roadmap.map((r) => r.record.deadline ?? ''), asOf);
-  const roadmap = evaluateRoadmap(reg.roadmap, { period, asOf, soonDays: reg.settings.soonDays });
+  const roadmap = evaluateLoaded(reg, asOf);
   const indicators = computeIndicators(
     { mentors: reg.mentors.map((r) => r.record), mentees: reg.mentees.map((r) => r.record), pairs: reg.pairs.map((r) => r.record), settings: reg.settings, roadmap },
     asOf,
