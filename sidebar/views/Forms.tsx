@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiResult } from '../../src/app/api';
-import type { FieldInfo, FormKey, FormValues, PersonBrief, RowRef, SaveResult } from '../../src/app/registers/forms';
-import { call } from '../client';
+import type { FieldInfo, FormKey, PersonBrief, RowRef, SaveResult } from '../../src/app/registers/forms';
+import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
 
 type FormsData = ApiResult<'getFormsData'>;
@@ -131,36 +131,25 @@ function PersonPicker({ label, people, value, multiple, error, onChange }: { lab
 
 const asList = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 
-function save(kind: FormKey, values: FormValues, edit: RowRef | null): Promise<SaveResult> {
-  const ref = edit ?? undefined;
-  if (kind === 'mentors') return call('saveMentor', values, ref);
-  if (kind === 'mentees') return call('saveMentee', values, ref);
-  return call('savePair', values, ref);
-}
-
 export function Forms() {
-  const [data, setData] = useState<FormsData | null>(null);
+  const formsData = useCall('getFormsData');
+  const atCursor = useCall('getRecordAtCursor');
+  const savers = { mentors: useCall('saveMentor'), mentees: useCall('saveMentee'), pairs: useCall('savePair') };
   const [kind, setKind] = useState<FormKey>('mentors');
   const [values, setValues] = useState<Values>({});
   const [edit, setEdit] = useState<RowRef | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A refusal the server answered with (not a failure of the call itself).
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const data: FormsData | null = formsData.data;
+  const saver = savers[kind];
+  const busy = formsData.loading ? 'Читаю реестры…' : atCursor.loading ? 'Открываю строку…' : saver.loading ? 'Сохраняю…' : null;
+  const error = formsData.error ?? atCursor.error ?? saver.error ?? refusal;
 
-  const load = async () => {
-    setBusy('Читаю реестры…');
-    try {
-      setData(await call('getFormsData'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   useEffect(() => {
-    void load();
+    void formsData.run();
   }, []);
 
   const reset = (k: FormKey) => {
@@ -170,53 +159,42 @@ export function Forms() {
     setErrors({});
     setMessage(null);
     setWarnings([]);
-    setError(null);
+    setRefusal(null);
   };
 
   const openAtCursor = async () => {
-    setBusy('Открываю строку…');
-    setError(null);
+    setRefusal(null);
     setMessage(null);
-    try {
-      const rec = await call('getRecordAtCursor');
-      if (!rec.ok) setError(rec.message);
-      else {
-        setKind(rec.kind);
-        setValues(rec.values);
-        setEdit(rec.rowRef);
-        setErrors({});
-        setWarnings([]);
-        setMessage(`Открыта строка ${rec.row} листа «${rec.sheet}»${rec.valid ? '' : ' (в ней есть ошибки — см. поля)'}.`);
-      }
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
+    const rec = await atCursor.run();
+    if (!rec) return;
+    if (!rec.ok) {
+      setRefusal(rec.message);
+      return;
     }
+    setKind(rec.kind);
+    setValues(rec.values);
+    setEdit(rec.rowRef);
+    setErrors({});
+    setWarnings([]);
+    setMessage(`Открыта строка ${rec.row} листа «${rec.sheet}»${rec.valid ? '' : ' (в ней есть ошибки — см. поля)'}.`);
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy('Сохраняю…');
-    setError(null);
+    setRefusal(null);
     setMessage(null);
-    try {
-      const res = await save(kind, values, edit);
-      if (!res.ok) {
-        setErrors(res.errors);
-        setError(res.message);
-      } else {
-        setErrors({});
-        setWarnings(res.warnings);
-        setMessage(res.message);
-        if (res.created) setValues({});
-        void load();
-      }
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(null);
+    const res: SaveResult | null = await saver.run(values, edit ?? undefined);
+    if (!res) return;
+    if (!res.ok) {
+      setErrors(res.errors);
+      setRefusal(res.message);
+      return;
     }
+    setErrors({});
+    setWarnings(res.warnings);
+    setMessage(res.message);
+    if (res.created) setValues({});
+    void formsData.run();
   };
 
   const set = (field: string) => (v: string | string[]) => setValues((s) => ({ ...s, [field]: v }));

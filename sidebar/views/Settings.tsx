@@ -1,7 +1,7 @@
 /** «Настройки»: every setting of the «Настройки» tab and the targets per year, saved with checks. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../../src/app/api';
-import { call } from '../client';
+import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
 
 type SettingsForm = ApiResult<'getSettingsForm'>;
@@ -14,53 +14,33 @@ const HINTS: Record<string, string> = {
 };
 
 export function Settings() {
-  const [form, setForm] = useState<SettingsForm | null>(null);
+  const read = useCall('getSettingsForm');
+  const save = useCall('saveSettings');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [newYear, setNewYear] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A refused save: the server's message and the fields it names.
+  const [refused, setRefused] = useState<{ message: string; errors: Record<string, string> } | null>(null);
+  const form: SettingsForm | null = read.data;
+  const errors = refused?.errors ?? {};
+  const busy = read.loading ? 'Читаю настройки…' : save.loading ? 'Сохраняю…' : null;
+  const message = save.data?.ok ? save.data.message : null;
 
-  const load = async () => {
-    setBusy('Читаю настройки…');
-    try {
-      const f = await call('getSettingsForm');
-      setForm(f);
+  useEffect(() => {
+    void read.run().then((f) => {
+      if (!f) return;
       setFields(Object.fromEntries(f.fields.map((x) => [x.field, x.value])));
       const t = Object.fromEntries(f.targets.map((x) => [String(x.year), x.value]));
       if (!(String(f.thisYear) in t)) t[String(f.thisYear)] = '';
       setTargets(t);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-  useEffect(() => {
-    void load();
+    });
   }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy('Сохраняю…');
-    setError(null);
-    setMessage(null);
-    try {
-      const res = await call('saveSettings', { fields, targets });
-      if (res.ok) {
-        setErrors({});
-        setMessage(res.message);
-      } else {
-        setErrors(res.errors);
-        setError(res.message);
-      }
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(null);
-    }
+    setRefused(null);
+    const res = await save.run({ fields, targets });
+    if (res) setRefused(res.ok ? null : { message: res.message, errors: res.errors });
   };
 
   const setField = (field: string, e: Event) => setFields((s) => ({ ...s, [field]: (e.currentTarget as HTMLInputElement).value }));
@@ -74,7 +54,7 @@ export function Settings() {
   return (
     <Section title="Настройки">
       {busy && <Busy text={busy} />}
-      <ErrorBox error={error} />
+      <ErrorBox error={read.error ?? save.error ?? refused?.message ?? null} />
       {message && <p class="ok">{message}</p>}
       {form && !form.sheet && <p class="warn">Листа «Настройки» нет: он будет создан при сохранении.</p>}
       {form?.problems.map((p) => (
