@@ -56,6 +56,21 @@ export interface SheetSetup {
   rows?: number;
 }
 
+/** A chart the add-on keeps on a tab (an EmbeddedChart in Sheets), found again by its key. */
+export interface ChartSpec {
+  /** The add-on's id for this chart on its tab: the same key updates the same chart. */
+  key: string;
+  type: 'column' | 'bar' | 'pie';
+  title: string;
+  /** The data, 0-based, header row included; the first column holds the labels. */
+  range: Rect;
+  /** Top-left cell the chart is anchored to, 0-based. */
+  anchor: { row: number; col: number };
+  /** Pixels. */
+  width?: number;
+  height?: number;
+}
+
 export interface WorkbookPort {
   /** Tab names in their order. */
   sheetNames(): string[];
@@ -81,6 +96,11 @@ export interface WorkbookPort {
   activeCell?(): { sheet: string; row: number; col: number } | null;
   /** Moves the cursor to a cell (sidebar findings list). */
   selectCell?(sheet: string, row: number, col: number): void;
+  /**
+   * Creates the add-on's chart `spec.key` on a tab or updates it in place; charts the curator
+   * made are never touched. Optional: backends that cannot draw charts leave it out.
+   */
+  upsertChart?(sheet: string, spec: ChartSpec): void;
 }
 
 export class LockBusyError extends Error {

@@ -13,7 +13,9 @@ import {
   type SheetData,
   type SheetSetup,
   type WorkbookPort,
+  type ChartSpec,
 } from '../app/port';
+import { upsertSheetChart } from './charts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -323,6 +325,10 @@ export class SheetsWorkbook implements WorkbookPort {
     const range = this.ss.getActiveRange();
     if (!range) return null;
     return { sheet: range.getSheet().getName(), row: range.getRow() - 1, col: range.getColumn() - 1 };
+  }
+
+  upsertChart(name: string, spec: ChartSpec): void {
+    upsertSheetChart(this.requireSheet(name), name, spec, this);
   }
 
   selectCell(sheet: string, row: number, col: number): void {

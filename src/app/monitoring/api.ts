@@ -18,7 +18,8 @@ export const monitoringApi = {
     const res = writeMonitoringSheet(ctx, m);
     const i = m.indicators;
     const share = i.pupils.share === null ? 'доля не посчитана (нет численности обучающихся в «Настройках»)' : percent(i.pupils.share);
-    return { summary: `Лист «${res.sheet}» обновлён: вовлечено ${i.pupils.involved} обучающихся, ${share}.`, sheet: res.sheet };
+    const charts = res.charts.length ? ' Диаграммы на листе обновлены.' : '';
+    return { summary: `Лист «${res.sheet}» обновлён: вовлечено ${i.pupils.involved} обучающихся, ${share}.${charts}`, sheet: res.sheet };
   },
 
   /** «Сведения о реализации целевой модели наставничества» as a document with the personified list. */

@@ -1,25 +1,42 @@
 /**
- * The «Мониторинг» tab: the add-on's own block of figures, rewritten in one batch. A curator's
- * existing «Мониторинг» tab (questionnaires, say) is never written over: the block then goes to
- * «Мониторинг (Наставник)».
+ * The «Мониторинг» tab: the add-on's own block of figures, rewritten in one batch, with two
+ * charts beside it (where the backend can draw them). A curator's existing «Мониторинг» tab
+ * (questionnaires, say) is never written over: the block then goes to «Мониторинг (Наставник)».
  */
 import type { AppContext } from '../context';
-import type { CellValue } from '../port';
+import type { CellValue, ChartSpec, Rect } from '../port';
 import type { MonitoringResult } from './indicators';
 import { percent } from '../../core/util/text';
 import { ruDate } from '../../core/util/dates';
 
 export const BLOCK_TITLE = 'Мониторинг реализации целевой модели наставничества («Наставник»)';
 const EXTENT_KEY = 'monitoring.extent';
+/** Columns of the block: label, value, second value (by-form table). */
+export const BLOCK_COLS = 3;
+/** Charts stand right of the block, past one empty column. */
+const CHART_COL = BLOCK_COLS + 1;
+const CHART_WIDTH = 480;
+const CHART_HEIGHT = 300;
+/** Rows between the two stacked charts' anchors (300 px at the default 21 px a row, plus a gap). */
+const CHART_ROW_STEP = 16;
+export const NO_FORMS = 'Пар пока нет';
 
-export function monitoringRows(m: MonitoringResult): CellValue[][] {
+export interface MonitoringBlock {
+  rows: CellValue[][];
+  /** Form | Пар и групп | Наставляемых, header row included. */
+  byForm: Rect;
+  /** Мероприятия дорожной карты | Количество: done, overdue, due soon, the rest. */
+  roadmap: Rect;
+}
+
+export function monitoringBlock(m: MonitoringResult): MonitoringBlock {
   const i = m.indicators;
   const pct = (x: number | null) => (x === null ? '—' : percent(x));
   const rows: CellValue[][] = [
-    [BLOCK_TITLE, ''],
+    [BLOCK_TITLE],
     ['На дату', ruDate(i.asOf)],
     ['Организация', m.orgName],
-    ['', ''],
+    [],
     ['Показатель', 'Значение'],
     ['Всего обучающихся', i.pupils.total ?? '—'],
     ['Вовлечено обучающихся', i.pupils.involved],
@@ -33,21 +50,86 @@ export function monitoringRows(m: MonitoringResult): CellValue[][] {
     ['Ждут наставника дольше срока', i.waiting.length],
     ['Наставников без обучения', i.untrainedMentors.length],
     ['Нет согласия на обработку ПДн (наставники / наставляемые)', `${i.missingConsent.mentors.length} / ${i.missingConsent.mentees.length}`],
-    ['Мероприятий выполнено', i.roadmap.done],
-    ['Мероприятий просрочено', i.roadmap.overdue],
-    ['Мероприятий со сроком скоро', i.roadmap.soon],
-    ['Мероприятий всего', i.roadmap.total],
-    ['', ''],
-    ['Форма наставничества', 'Пар и групп / наставляемых'],
+    ['Мероприятий дорожной карты всего', i.roadmap.total],
+    [],
   ];
-  for (const [form, f] of Object.entries(i.byForm)) rows.push([form, `${f.pairs} / ${f.mentees}`]);
-  rows.push(['', '']);
+  // Numeric tables the charts read: one value per cell, header row first.
+  const rm = i.roadmap;
+  const roadmap: Rect = { row: rows.length, col: 0, rows: 5, cols: 2 };
+  rows.push(
+    ['Мероприятия дорожной карты', 'Количество'],
+    ['Выполнено', rm.done],
+    ['Просрочено', rm.overdue],
+    ['Срок скоро', rm.soon],
+    ['Остальные', Math.max(0, rm.total - rm.done - rm.overdue - rm.soon)],
+    [],
+  );
+  const forms = Object.entries(i.byForm);
+  const byForm: Rect = { row: rows.length, col: 0, rows: 1 + Math.max(1, forms.length), cols: 3 };
+  rows.push(['Форма наставничества', 'Пар и групп', 'Наставляемых']);
+  // A chart over a header alone shows nothing useful; a zero row keeps it readable.
+  if (forms.length === 0) rows.push([NO_FORMS, 0, 0]);
+  for (const [form, f] of forms) rows.push([form, f.pairs, f.mentees]);
+  rows.push([]);
   rows.push(['Внимание', m.flags.length ? m.flags.join('; ') : 'нет замечаний']);
-  return rows;
+  const padded = rows.map((r) => {
+    const out = r.slice();
+    while (out.length < BLOCK_COLS) out.push('');
+    return out;
+  });
+  return { rows: padded, byForm, roadmap };
 }
 
-/** Writes the block; returns the tab used and the rectangle of the by-form table (for a chart). */
-export function writeMonitoringSheet(ctx: AppContext, m: MonitoringResult): { sheet: string; rows: number } {
+/** The block as rows (kept for callers that only need the figures). */
+export function monitoringRows(m: MonitoringResult): CellValue[][] {
+  return monitoringBlock(m).rows;
+}
+
+export function monitoringCharts(block: MonitoringBlock): ChartSpec[] {
+  return [
+    {
+      key: 'monitoring.byForm',
+      type: 'column',
+      title: 'Пары и группы, наставляемые по формам наставничества',
+      range: block.byForm,
+      anchor: { row: 0, col: CHART_COL },
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+    },
+    {
+      key: 'monitoring.roadmap',
+      type: 'pie',
+      title: 'Мероприятия дорожной карты',
+      range: block.roadmap,
+      anchor: { row: CHART_ROW_STEP, col: CHART_COL },
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+    },
+  ];
+}
+
+interface Extent {
+  rows: number;
+  cols: number;
+}
+
+/** The previous block's size; older versions stored only a row count for a 2-column block. */
+function parseExtent(raw: string | null): Extent {
+  if (!raw) return { rows: 0, cols: 0 };
+  if (/^\d+$/.test(raw)) return { rows: Number(raw), cols: 2 };
+  try {
+    const e = JSON.parse(raw) as Partial<Extent>;
+    const n = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : 0);
+    return { rows: n(e.rows), cols: n(e.cols) };
+  } catch {
+    return { rows: 0, cols: 0 };
+  }
+}
+
+const blank = (rows: number, cols: number): CellValue[][] => Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(''));
+
+/** Writes the block and its charts; returns the tab used, the block's height and the charts. */
+export function writeMonitoringSheet(ctx: AppContext, m: MonitoringResult): { sheet: string; rows: number; charts: ChartSpec[] } {
   const wb = ctx.wb;
   const names = wb.sheetNames();
   let sheet = 'Мониторинг';
@@ -55,15 +137,20 @@ export function writeMonitoringSheet(ctx: AppContext, m: MonitoringResult): { sh
     const a1 = wb.readSheet(sheet)?.values[0]?.[0];
     if (a1 && String(a1) !== BLOCK_TITLE) sheet = 'Мониторинг (Наставник)';
   }
-  const rows = monitoringRows(m);
+  const block = monitoringBlock(m);
+  const charts = monitoringCharts(block);
+  const rows = block.rows.length;
   return wb.withLock(() => {
-    if (!wb.sheetNames().includes(sheet)) wb.createSheet(sheet, [BLOCK_TITLE, '']);
-    const prev = Number(wb.getProperty(`${EXTENT_KEY}:${sheet}`) ?? 0);
-    const block = rows.slice();
-    // Blank out the rest of the previous, longer block (only cells the add-on wrote).
-    while (block.length < prev) block.push(['', '']);
-    wb.writeValues(sheet, 0, 0, block);
-    wb.setProperty(`${EXTENT_KEY}:${sheet}`, String(rows.length));
-    return { sheet, rows: rows.length };
+    if (!wb.sheetNames().includes(sheet)) wb.createSheet(sheet, [BLOCK_TITLE]);
+    const key = `${EXTENT_KEY}:${sheet}`;
+    const prev = parseExtent(wb.getProperty(key));
+    wb.writeValues(sheet, 0, 0, block.rows);
+    // Blank only what the previous, larger block wrote and this one does not cover (an L shape).
+    if (prev.cols > BLOCK_COLS && prev.rows > 0) wb.writeValues(sheet, 0, BLOCK_COLS, blank(prev.rows, prev.cols - BLOCK_COLS));
+    const under = Math.min(prev.cols, BLOCK_COLS);
+    if (prev.rows > rows && under > 0) wb.writeValues(sheet, rows, 0, blank(prev.rows - rows, under));
+    wb.setProperty(key, JSON.stringify({ rows, cols: BLOCK_COLS }));
+    if (wb.upsertChart) for (const c of charts) wb.upsertChart(sheet, c);
+    return { sheet, rows, charts: wb.upsertChart ? charts : [] };
   });
 }
