@@ -48,7 +48,7 @@ describeBrowser('local preview in a real browser', () => {
     expect(await ui.cellText('A1')).toBe('ID');
     expect(await ui.cellText('B1')).toBe('ФИО');
     expect(await ui.cellText('B2')).toBe('Кузнецова Ольга Викторовна');
-    expect(await ui.cellText('M2')).toBe('03.09.2025'); // a date cell, shown as in Russian Sheets
+    expect(await ui.cellText('M2')).toBe('03.09.2026'); // a date cell, shown as in Russian Sheets
     // The curator's own colour and note on Н-12's status.
     expect(await ui.cellBackground('P13')).toBe('#d9d9d9');
     expect(await ui.cellNote('P13')).toMatch(/В отпуске/);

@@ -59,7 +59,7 @@ describe('demo workbook', () => {
     expect(wb.readSheet(SHEET_NAMES.roadmap)!.values.length).toBeGreaterThanOrEqual(13);
     const settings = new Map(wb.readSheet(SHEET_NAMES.settings)!.values.map((r) => [r[0], r[1]]));
     expect(settings.get('Краткое наименование')).toBe('МБОУ "Лицей № 2"');
-    expect(settings.get('Начало периода')).toEqual(new Date(Date.UTC(2025, 8, 1)));
+    expect(settings.get('Начало периода')).toEqual(new Date(Date.UTC(2026, 8, 1)));
     expect(settings.get('Численность обучающихся')).toBe(800);
     // The deliberate duplicate: two rows with the same name and birth date.
     const keys = mentees.slice(1).map((r) => `${r[1]}|${(r[5] as Date).toISOString()}`);
