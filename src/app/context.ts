@@ -37,4 +37,9 @@ export interface AppContext {
   triggers?: TriggersPort;
   /** Logs without personal data (counts and codes only). */
   log?(message: string): void;
+  /**
+   * Opens another workbook for reading (department review only: a link, an ID or a local path).
+   * Throws when it cannot be opened; the caller turns the error into a reason.
+   */
+  openWorkbook?(ref: string): WorkbookPort;
 }

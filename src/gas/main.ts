@@ -5,8 +5,8 @@
  */
 import { api, callApi, isApiMethod, type ApiMethod } from '../app/api';
 import { MENU, MENU_TITLE, type MenuItem, type SidebarView } from '../app/menu';
-import { UserError, LockBusyError } from '../app/port';
 import { gasContext } from './context';
+import { userMessage } from './entryKit';
 
 /** Set by scripts/build.mjs: true unless NASTAVNIK_TARGET=bound. */
 declare const __NASTAVNIK_ADDON__: boolean;
@@ -35,14 +35,6 @@ function showSidebar(view: SidebarView = 'home'): void {
     .replace('"__INITIAL_VIEW__"', JSON.stringify(view));
   const out = HtmlService.createHtmlOutput(html).setTitle('Наставник');
   SpreadsheetApp.getUi().showSidebar(out);
-}
-
-/** Russian message for any failure; no personal data reaches the log. */
-function userMessage(err: unknown): string {
-  if (err instanceof UserError || err instanceof LockBusyError) return err.message;
-  const name = err instanceof Error ? err.name : 'Error';
-  console.error(`Наставник: unexpected ${name}`);
-  return 'Не удалось выполнить действие: внутренняя ошибка. Данные не изменены. Повторите попытку или сообщите разработчикам.';
 }
 
 function runMenuItem(item: MenuItem): void {

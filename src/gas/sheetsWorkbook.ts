@@ -99,6 +99,11 @@ export class SheetsWorkbook implements WorkbookPort {
   private sizes = new Map<string, { rows: number; cols: number }>();
   private lockDepth = 0;
 
+  /** Over the active spreadsheet, or over one opened by URL/ID (department review, read-only use). */
+  constructor(ss?: Spreadsheet) {
+    if (ss) this.ssCache = ss;
+  }
+
   private get ss(): Spreadsheet {
     return (this.ssCache ??= SpreadsheetApp.getActiveSpreadsheet());
   }
