@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { CallLog, createTracker } from './calls';
-import { FakeSpreadsheet, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
+import { FakeSpreadsheet, createCharts, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
 import {
   FakeProperties,
   createPropertiesService,
@@ -76,6 +76,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     Utilities: createUtilities(sleeps),
     Session: createSession(state, options.userEmail ?? 'curator@example.org'),
     Logger: logger,
+    Charts: createCharts(),
   };
   const globals: Record<string, any> = { console };
   for (const [name, service] of Object.entries(raw)) globals[name] = tracker.wrap(service, name);

@@ -11,6 +11,8 @@
  * - Ranges must lie inside the sheet's max rows/columns (1000 × 26 for a new sheet), as in Apps
  *   Script; insertRowsAfter/insertColumnsAfter grow it.
  * - Empty cells read as ''; getBackgrounds gives '#ffffff' for none; notes '' for none.
+ * - Embedded charts keep their ranges, type, options and anchor (nothing is drawn); see
+ *   FakeEmbeddedChart for how ids behave around insertChart.
  */
 import type { CallLog } from './calls';
 
@@ -568,6 +570,127 @@ export function zonedParts(d: Date, timeZone: string) {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
+// ---------------------------------------------------------------- embedded charts
+
+let nextChartId = 1000;
+
+interface ChartState {
+  ranges: FakeRange[];
+  type: string | null;
+  options: Record<string, unknown>;
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  numHeaders: number;
+}
+
+const copyState = (c: ChartState): ChartState => ({
+  ranges: c.ranges.slice(),
+  type: c.type,
+  options: { ...c.options },
+  position: { ...c.position },
+  numHeaders: c.numHeaders,
+});
+
+/**
+ * EmbeddedChart. A chart built by `sheet.newChart().build()` has no id (getChartId() is null,
+ * as for any chart not in a spreadsheet) until insertChart stores a copy with a fresh id; so
+ * code must read the id from getCharts() after inserting. A chart from `modify().build()` keeps
+ * the id of the chart it came from, and updateChart replaces the chart with that id.
+ */
+export class FakeEmbeddedChart {
+  readonly __type = 'EmbeddedChart';
+  constructor(
+    readonly sheet: FakeSheet,
+    public id: number | null,
+    readonly state: ChartState,
+  ) {}
+  getChartId() {
+    return this.id;
+  }
+  getRanges() {
+    return this.state.ranges.slice();
+  }
+  getNumHeaders() {
+    return this.state.numHeaders;
+  }
+  getOptions() {
+    const options = { ...this.state.options };
+    return { __type: 'ChartOptions', get: (key: string) => options[key] ?? null };
+  }
+  getContainerInfo() {
+    const p = this.state.position;
+    return {
+      __type: 'ContainerInfo',
+      getAnchorRow: () => p.row,
+      getAnchorColumn: () => p.col,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
+  }
+  modify() {
+    return new FakeEmbeddedChartBuilder(this.sheet, this.id, copyState(this.state));
+  }
+  /** Test helper: chart type name ('COLUMN', 'PIE', …). */
+  _type() {
+    return this.state.type;
+  }
+  /** Test helper: the A1 notation of each data range. */
+  _a1() {
+    return this.state.ranges.map((r) => r.getA1Notation());
+  }
+  _option(key: string) {
+    return this.state.options[key];
+  }
+}
+
+export class FakeEmbeddedChartBuilder {
+  readonly __type = 'EmbeddedChartBuilder';
+  constructor(
+    readonly sheet: FakeSheet,
+    private readonly chartId: number | null,
+    private readonly state: ChartState = { ranges: [], type: null, options: {}, position: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, numHeaders: -1 },
+  ) {}
+  addRange(range: FakeRange) {
+    if (!(range instanceof FakeRange)) fail("The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
+    this.state.ranges.push(range);
+    return this;
+  }
+  removeRange(range: FakeRange) {
+    this.state.ranges = this.state.ranges.filter((r) => r.getA1Notation() !== range.getA1Notation() || r.sheet !== range.sheet);
+    return this;
+  }
+  clearRanges() {
+    this.state.ranges = [];
+    return this;
+  }
+  getRanges() {
+    return this.state.ranges.slice();
+  }
+  setChartType(type: string) {
+    if (typeof type !== 'string' || !type) fail("The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setChartType.");
+    this.state.type = type;
+    return this;
+  }
+  getChartType() {
+    return this.state.type;
+  }
+  setOption(option: string, value: unknown) {
+    this.state.options[String(option)] = value;
+    return this;
+  }
+  setNumHeaders(n: number) {
+    this.state.numHeaders = n;
+    return this;
+  }
+  setPosition(anchorRow: number, anchorCol: number, offsetX: number, offsetY: number) {
+    if (anchorRow < 1 || anchorCol < 1) fail('The starting row or column of the chart position is too small.');
+    this.state.position = { row: anchorRow, col: anchorCol, offsetX, offsetY };
+    return this;
+  }
+  build() {
+    return new FakeEmbeddedChart(this.sheet, this.chartId, copyState(this.state));
+  }
+}
+
 // ---------------------------------------------------------------- sheet
 
 let nextSheetId = 1;
@@ -583,6 +706,7 @@ export class FakeSheet {
   widths = new Map<number, number>();
   merges: Rect1[] = [];
   protections: FakeProtection[] = [];
+  charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly ss: FakeSpreadsheet,
@@ -730,6 +854,29 @@ export class FakeSheet {
     this.rows = [];
     this.merges = [];
     return this;
+  }
+  getCharts() {
+    return this.charts.slice();
+  }
+  newChart() {
+    return new FakeEmbeddedChartBuilder(this, null);
+  }
+  insertChart(chart: FakeEmbeddedChart) {
+    if (!(chart instanceof FakeEmbeddedChart)) fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (chart.id !== null) fail('The chart is already in the spreadsheet; use updateChart.');
+    if (chart.state.ranges.length === 0) fail('The chart has no data ranges.');
+    if (!chart.state.type) fail('The chart type is not set.');
+    this.charts.push(new FakeEmbeddedChart(this, nextChartId++, copyState(chart.state)));
+  }
+  updateChart(chart: FakeEmbeddedChart) {
+    if (!(chart instanceof FakeEmbeddedChart)) fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.updateChart.");
+    const at = this.charts.findIndex((c) => c.id !== null && c.id === chart.id);
+    if (at < 0) fail('The chart does not exist on this sheet.');
+    this.charts[at] = new FakeEmbeddedChart(this, chart.id, copyState(chart.state));
+  }
+  removeChart(chart: FakeEmbeddedChart) {
+    if (!(chart instanceof FakeEmbeddedChart)) fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
+    this.charts = this.charts.filter((c) => c.id !== chart.id);
   }
 
   // ---- test helpers (not Apps Script API; underscore keeps them uncounted)
@@ -959,4 +1106,10 @@ export function createSpreadsheetApp(state: SheetsState, ss: FakeSpreadsheet) {
     },
     flush() {},
   };
+}
+
+/** Charts service: only the ChartType enum (embedded charts are built through Sheet.newChart). */
+export function createCharts() {
+  const names = ['AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'LINE', 'ORG', 'PIE', 'SCATTER', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL'];
+  return { __type: 'Charts', ChartType: Object.fromEntries(names.map((n) => [n, n])) as Record<string, string> };
 }
