@@ -173,8 +173,9 @@ export function Orders() {
       {done && (
         <div class="card">
           <p class="ok">{done.summary}</p>
-          {done.url.startsWith('http') ? (
-            <a href={done.url} target="_blank" rel="noopener">
+          {/^(https?:\/\/|\/files\/)/.test(done.url) ? (
+            // A Google Doc, or in the local preview the .docx the page serves under /files/.
+            <a class="orders-open" href={done.url} target="_blank" rel="noopener">
               Открыть приказ № {done.number}
             </a>
           ) : (

@@ -86,8 +86,8 @@ describeBrowser('local preview in a real browser', () => {
     await cell.click();
     expect(await ui.page.locator('#content').textContent()).toBe(XSS);
     expect(await ui.page.locator('.formula-bar img').count()).toBe(0);
-    // The sidebar renders server data as text too (no view shows register cells yet: the lead
-    // extends this when the check view lists findings naming the person).
+    // Nothing in the sidebar either; a finding quoting a hostile cell is shown as text in the
+    // check view's list: flows.test.ts.
     expect(await ui.sidebar().locator('img').count()).toBe(0);
     await ui.page.waitForTimeout(300);
     expect(ui.dialogs).toEqual([]);
