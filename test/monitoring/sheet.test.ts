@@ -9,7 +9,7 @@ import type { CellValue, ChartSpec } from '../../src/app/port';
 class ChartingWorkbook extends MemoryWorkbook {
   charts: Array<{ sheet: string; spec: ChartSpec; locked: boolean }> = [];
   private locked = false;
-  withLock<T>(fn: () => T): T {
+  override withLock<T>(fn: () => T): T {
     return super.withLock(() => {
       this.locked = true;
       try {
@@ -24,7 +24,7 @@ class ChartingWorkbook extends MemoryWorkbook {
   }
 }
 
-type Pair = [string, string, string, string];
+type Pair = [string, string, string, string, string];
 
 function tabs(pairs: Pair[]): Record<string, CellValue[][]> {
   return {
