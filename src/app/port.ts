@@ -76,6 +76,12 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** The whole tab (one read), or null when there is no such tab. */
   readSheet(name: string): SheetData | null;
+  /**
+   * Whether a tab of exactly this name exists, for backends where that is cheaper than listing
+   * every tab (Sheets: one lookup instead of one call per tab name). Optional: callers fall back
+   * to sheetNames().
+   */
+  hasSheet?(name: string): boolean;
   readDecorations(name: string, rect: Rect): Decorations;
   /** Writes backgrounds and notes over one rectangle (both arrays have the rect's shape). */
   writeDecorations(name: string, rect: Rect, deco: Decorations): void;

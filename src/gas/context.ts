@@ -41,8 +41,8 @@ export function gasContext(): AppContext {
   return {
     wb,
     today() {
-      const tz = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-      return Utilities.formatDate(new Date(), tz, 'yyyy-MM-dd');
+      // The workbook's spreadsheet handle: no second getActiveSpreadsheet.
+      return Utilities.formatDate(new Date(), wb.timeZone(), 'yyyy-MM-dd');
     },
     get docs() {
       return (docs ??= { ...gasDocuments(), readTables: readDocTables });

@@ -8,10 +8,12 @@ import {
   LockBusyError,
   UserError,
   type CellValue,
+  type ColumnSetup,
   type Decorations,
   type Rect,
   type SheetData,
   type SheetSetup,
+  type ValidationRule,
   type WorkbookPort,
   type ChartSpec,
 } from '../app/port';
@@ -91,13 +93,37 @@ function checkRect(values: unknown[][], what: string): number {
   return cols;
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type Properties = GoogleAppsScript.Properties.Properties;
+type Merge = { row: number; col: number; rows: number; cols: number };
+
+/** What is known of a sheet's grid: at least rows × cols; `exact` once asked from Sheets. */
+interface Extent {
+  rows: number;
+  cols: number;
+  rowsExact: boolean;
+  colsExact: boolean;
+}
+
 export class SheetsWorkbook implements WorkbookPort {
   private ssCache: Spreadsheet | null = null;
-  private sheetsCache: Map<string, Sheet> | null = null;
+  /** Tabs looked up so far by name (null: no such tab). Complete once namesCache is set. */
+  private handles = new Map<string, Sheet | null>();
   private namesCache: string[] | null = null;
-  /** Max rows/columns per sheet, read once and kept in step with inserts. */
-  private sizes = new Map<string, { rows: number; cols: number }>();
+  private extents = new Map<string, Extent>();
+  /** Range handles by sheet and rectangle: a read and a write over the same cells share one. */
+  private ranges = new Map<string, Range>();
+  /** Tabs this execution created: no protections, frozen header, known last row. */
+  private created = new Map<string, { lastRow: number; lastCol: number; frozen: number }>();
+  private propsService: Properties | null = null;
+  /** All document properties, read with one call on first use. */
+  private propsCache: Record<string, string> | null = null;
+  /** Built data validation rules by their description (plain values, not tied to a sheet). */
+  private rules = new Map<string, DataValidation>();
   private lockDepth = 0;
+  /** Something was written under the lock: flush before releasing it. */
+  private dirty = false;
 
   /** Over the active spreadsheet, or over one opened by URL/ID (department review, read-only use). */
   constructor(ss?: Spreadsheet) {
@@ -108,22 +134,31 @@ export class SheetsWorkbook implements WorkbookPort {
     return (this.ssCache ??= SpreadsheetApp.getActiveSpreadsheet());
   }
 
-  private sheetMap(): Map<string, Sheet> {
-    if (!this.sheetsCache) {
-      const sheets = this.ss.getSheets();
-      this.sheetsCache = new Map();
-      this.namesCache = [];
-      for (const s of sheets) {
-        const name = s.getName();
-        this.sheetsCache.set(name, s);
-        this.namesCache.push(name);
-      }
-    }
-    return this.sheetsCache;
+  /** The spreadsheet's time zone (the context's today() shares the spreadsheet handle). */
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
+  }
+
+  /**
+   * Drops what was read before the lock was taken: another execution may have changed it
+   * meanwhile (the guide: re-read inside the lock what is about to be overwritten).
+   */
+  private forget(): void {
+    this.handles.clear();
+    this.namesCache = null;
+    this.extents.clear();
+    this.ranges.clear();
+    this.created.clear();
+    this.propsCache = null;
   }
 
   private sheet(name: string): Sheet | null {
-    return this.sheetMap().get(name) ?? null;
+    if (this.handles.has(name)) return this.handles.get(name)!;
+    if (this.namesCache) return null;
+    // One call for one tab; the full list (getSheets + getName per tab) only when names are asked.
+    const s = this.ss.getSheetByName(name);
+    this.handles.set(name, s);
+    return s;
   }
 
   private requireSheet(name: string): Sheet {
@@ -132,53 +167,121 @@ export class SheetsWorkbook implements WorkbookPort {
     return s;
   }
 
+  private extent(name: string): Extent {
+    let e = this.extents.get(name);
+    if (!e) this.extents.set(name, (e = { rows: 0, cols: 0, rowsExact: false, colsExact: false }));
+    return e;
+  }
+
+  /** The grid holds at least this much (data was read or written there). */
+  private atLeast(name: string, rows: number, cols: number): void {
+    const e = this.extent(name);
+    e.rows = Math.max(e.rows, rows);
+    e.cols = Math.max(e.cols, cols);
+  }
+
   /** Grows the sheet when a write would go past its last row/column (Apps Script throws there). */
   private ensureSize(name: string, sheet: Sheet, lastRow: number, lastCol: number): void {
-    let size = this.sizes.get(name);
-    if (!size) {
-      size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
-      this.sizes.set(name, size);
+    const e = this.extent(name);
+    if (lastRow > e.rows && !e.rowsExact) {
+      e.rows = sheet.getMaxRows();
+      e.rowsExact = true;
     }
-    if (lastRow > size.rows) {
-      sheet.insertRowsAfter(size.rows, lastRow - size.rows);
-      size.rows = lastRow;
+    if (lastRow > e.rows) {
+      sheet.insertRowsAfter(e.rows, lastRow - e.rows);
+      e.rows = lastRow;
     }
-    if (lastCol > size.cols) {
-      sheet.insertColumnsAfter(size.cols, lastCol - size.cols);
-      size.cols = lastCol;
+    if (lastCol > e.cols && !e.colsExact) {
+      e.cols = sheet.getMaxColumns();
+      e.colsExact = true;
+    }
+    if (lastCol > e.cols) {
+      sheet.insertColumnsAfter(e.cols, lastCol - e.cols);
+      e.cols = lastCol;
     }
   }
 
+  /** 1-based range handle, shared by reads and writes over the same cells in this execution. */
+  private rangeOf(name: string, sheet: Sheet, row: number, col: number, rows: number, cols: number): Range {
+    const key = `${name}\u0000${row}:${col}:${rows}:${cols}`;
+    let r = this.ranges.get(key);
+    if (!r) this.ranges.set(key, (r = sheet.getRange(row, col, rows, cols)));
+    return r;
+  }
+
+  private wrote(): void {
+    this.dirty = true;
+  }
+
   sheetNames(): string[] {
-    this.sheetMap();
-    return this.namesCache!.slice();
+    if (!this.namesCache) {
+      const names: string[] = [];
+      for (const s of this.ss.getSheets()) {
+        const name = s.getName();
+        if (!this.handles.get(name)) this.handles.set(name, s);
+        names.push(name);
+      }
+      // Names looked up before and not in the list are absent.
+      for (const [n, s] of this.handles) if (s && !names.includes(n)) this.handles.set(n, null);
+      this.namesCache = names;
+    }
+    return this.namesCache.slice();
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheet(name) !== null;
   }
 
   readSheet(name: string): SheetData | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
-    const range = sheet.getDataRange();
-    const raw = range.getValues();
+    let raw: unknown[][];
+    try {
+      // One call: -1 reaches the last row/column holding data (the data range).
+      raw = sheet.getSheetValues(1, 1, -1, -1);
+    } catch {
+      // An empty tab has no data rows to reach.
+      raw = sheet.getDataRange().getValues();
+    }
     // An empty tab has a 1×1 data range holding ''.
-    const empty = raw.length === 1 && raw[0].length === 1 && raw[0][0] === '';
+    const empty = raw.length === 0 || (raw.length === 1 && raw[0].length === 1 && raw[0][0] === '');
     const values: CellValue[][] = empty
       ? []
       : raw.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
-    const merges: NonNullable<SheetData['merges']> = [];
-    if (!empty) {
-      for (const m of range.getMergedRanges()) {
-        const r = parseA1Cell(m.getA1Notation());
-        if (r) merges.push(r);
-      }
-    }
-    return merges.length ? { name, values, merges } : { name, values };
+    const data: SheetData = { name, values };
+    if (empty) return data;
+    const rows = values.length;
+    const cols = values[0]?.length ?? 0;
+    this.atLeast(name, rows, cols);
+    // Merged areas cost two more calls and only the check's explanations need them: read on first use.
+    let merges: Merge[] | undefined;
+    let read = false;
+    Object.defineProperty(data, 'merges', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!read) {
+          read = true;
+          const found: Merge[] = [];
+          for (const m of this.rangeOf(name, sheet, 1, 1, rows, cols).getMergedRanges()) {
+            const r = parseA1Cell(m.getA1Notation());
+            if (r) found.push(r);
+          }
+          merges = found.length ? found : undefined;
+        }
+        return merges;
+      },
+    });
+    return data;
   }
 
   readDecorations(name: string, rect: Rect): Decorations {
     if (rect.rows <= 0 || rect.cols <= 0) return { backgrounds: [], notes: [] };
-    const range = this.requireSheet(name).getRange(rect.row + 1, rect.col + 1, rect.rows, rect.cols);
+    const sheet = this.requireSheet(name);
+    const range = this.rangeOf(name, sheet, rect.row + 1, rect.col + 1, rect.rows, rect.cols);
     const backgrounds = range.getBackgrounds().map((row) => row.map((c) => (!c || c.toLowerCase() === WHITE ? null : c)));
     const notes = range.getNotes().map((row) => row.map((n) => n ?? ''));
+    this.atLeast(name, rect.row + rect.rows, rect.col + rect.cols);
     return { backgrounds, notes };
   }
 
@@ -186,10 +289,11 @@ export class SheetsWorkbook implements WorkbookPort {
     if (rect.rows <= 0 || rect.cols <= 0) return;
     const sheet = this.requireSheet(name);
     this.ensureSize(name, sheet, rect.row + rect.rows, rect.col + rect.cols);
-    const range = sheet.getRange(rect.row + 1, rect.col + 1, rect.rows, rect.cols);
+    const range = this.rangeOf(name, sheet, rect.row + 1, rect.col + 1, rect.rows, rect.cols);
     // null resets the background to none in Sheets.
     range.setBackgrounds(deco.backgrounds as string[][]);
     range.setNotes(deco.notes);
+    this.wrote();
   }
 
   writeValues(name: string, row: number, col: number, values: CellValue[][]): void {
@@ -198,12 +302,20 @@ export class SheetsWorkbook implements WorkbookPort {
     if (cols === 0) return;
     const sheet = this.requireSheet(name);
     this.ensureSize(name, sheet, row + values.length, col + cols);
-    sheet.getRange(row + 1, col + 1, values.length, cols).setValues(values.map((r) => r.map(toSheetValue)));
+    this.rangeOf(name, sheet, row + 1, col + 1, values.length, cols).setValues(values.map((r) => r.map(toSheetValue)));
+    this.wrote();
+    const made = this.created.get(name);
+    if (made) {
+      made.lastRow = Math.max(made.lastRow, row + values.length);
+      made.lastCol = Math.max(made.lastCol, col + cols);
+    }
   }
 
   appendRows(name: string, rows: CellValue[][]): number {
     const sheet = this.requireSheet(name);
-    const last = sheet.getLastRow();
+    const made = this.created.get(name);
+    // A tab made in this execution holds only what was written to it since.
+    const last = made ? made.lastRow : sheet.getLastRow();
     if (rows.length === 0) return last;
     // Rows below the last data row are empty, so padding short rows overwrites nothing.
     const cols = Math.max(...rows.map((r) => r.length));
@@ -214,64 +326,146 @@ export class SheetsWorkbook implements WorkbookPort {
       while (out.length < cols) out.push('');
       return out;
     });
-    sheet.getRange(last + 1, 1, rows.length, cols).setValues(padded);
+    this.rangeOf(name, sheet, last + 1, 1, rows.length, cols).setValues(padded);
+    this.wrote();
+    if (made) {
+      made.lastRow = last + rows.length;
+      made.lastCol = Math.max(made.lastCol, cols);
+    }
     return last;
   }
 
   createSheet(name: string, header: string[]): void {
     if (this.sheet(name)) throw new UserError(`Лист «${name}» уже существует.`);
-    const sheet = this.ss.insertSheet(name, this.sheetNames().length);
-    this.sheetsCache!.set(name, sheet);
+    const index = this.sheetNames().length;
+    const sheet = this.ss.insertSheet(name, index);
+    this.handles.set(name, sheet);
     this.namesCache!.push(name);
+    this.wrote();
+    this.created.set(name, { lastRow: 0, lastCol: 0, frozen: 0 });
     if (header.length === 0) return;
     this.ensureSize(name, sheet, 1, header.length);
-    const range = sheet.getRange(1, 1, 1, header.length);
+    const range = this.rangeOf(name, sheet, 1, 1, 1, header.length);
     range.setValues([header.map(asLiteralText)]);
     range.setFontWeight('bold');
     sheet.setFrozenRows(1);
+    this.created.set(name, { lastRow: 1, lastCol: header.length, frozen: 1 });
   }
 
   setupSheet(name: string, setup: SheetSetup): void {
     const sheet = this.requireSheet(name);
-    if (setup.frozenRows !== undefined) sheet.setFrozenRows(setup.frozenRows);
-    const columns = setup.columns ?? [];
+    const made = this.created.get(name);
+    if (setup.frozenRows !== undefined && made?.frozen !== setup.frozenRows) {
+      sheet.setFrozenRows(setup.frozenRows);
+      if (made) made.frozen = setup.frozenRows;
+      this.wrote();
+    }
+    const columns = [...(setup.columns ?? [])].sort((a, b) => a.col - b.col);
     if (columns.length) {
-      const maxCol = Math.max(...columns.map((c) => c.col)) + 1;
-      const rows = setup.rows ?? Math.max(sheet.getMaxRows() - 1, 0);
-      this.ensureSize(name, sheet, 1 + rows, maxCol);
-      for (const c of columns) {
-        if (c.width !== undefined) sheet.setColumnWidth(c.col + 1, c.width);
-        if (rows <= 0 || (!c.validation && !c.numberFormat)) continue;
-        const range = sheet.getRange(2, c.col + 1, rows, 1);
-        if (c.numberFormat) range.setNumberFormat(c.numberFormat);
-        if (c.validation) {
-          const builder = SpreadsheetApp.newDataValidation();
-          const rule =
-            c.validation.kind === 'list'
-              ? builder.requireValueInList([...c.validation.values], true).setAllowInvalid(!c.validation.strict)
-              : builder.requireDate().setAllowInvalid(true);
-          range.setDataValidation(rule.build());
+      const maxCol = columns[columns.length - 1].col + 1;
+      const below = columns.some((c) => c.validation || c.numberFormat);
+      let rows = setup.rows ?? 0;
+      if (below && setup.rows === undefined) {
+        // Down to the sheet's last row.
+        const e = this.extent(name);
+        if (!e.rowsExact) {
+          e.rows = sheet.getMaxRows();
+          e.rowsExact = true;
         }
+        rows = Math.max(e.rows - 1, 0);
       }
+      this.ensureSize(name, sheet, below ? 1 + rows : 0, maxCol);
+      this.setWidths(sheet, columns);
+      if (below && rows > 0) {
+        this.setColumnRuns(name, sheet, columns, rows, (c) => c.numberFormat, (range, grid) => range.setNumberFormats(grid));
+        this.setColumnRuns(
+          name,
+          sheet,
+          columns,
+          rows,
+          (c) => (c.validation ? this.rule(c.validation) : undefined),
+          (range, grid) => range.setDataValidations(grid),
+        );
+      }
+      this.wrote();
     }
     if (setup.protectHeader) {
-      const exists = sheet
-        .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-        .some((p) => p.getDescription() === HEADER_PROTECTION_DESCRIPTION);
+      // A tab made now has no protections and its header is the row it was made with.
+      const exists =
+        !made &&
+        sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).some((p) => p.getDescription() === HEADER_PROTECTION_DESCRIPTION);
       if (!exists) {
-        const cols = Math.max(sheet.getLastColumn(), 1);
-        sheet.getRange(1, 1, 1, cols).protect().setDescription(HEADER_PROTECTION_DESCRIPTION).setWarningOnly(true);
+        const cols = Math.max(made ? made.lastCol : sheet.getLastColumn(), 1);
+        this.rangeOf(name, sheet, 1, 1, 1, cols).protect().setDescription(HEADER_PROTECTION_DESCRIPTION).setWarningOnly(true);
+        this.wrote();
       }
     }
   }
 
+  /** Widths in runs of adjacent columns of one width: one call per run. */
+  private setWidths(sheet: Sheet, columns: readonly ColumnSetup[]): void {
+    let i = 0;
+    while (i < columns.length) {
+      const w = columns[i].width;
+      let j = i + 1;
+      if (w !== undefined) {
+        while (j < columns.length && columns[j].width === w && columns[j].col === columns[j - 1].col + 1) j++;
+        if (j - i === 1) sheet.setColumnWidth(columns[i].col + 1, w);
+        else sheet.setColumnWidths(columns[i].col + 1, j - i, w);
+      }
+      i = j;
+    }
+  }
+
+  /**
+   * Applies a per-column setting below the header over runs of adjacent columns that all have
+   * it: one range and one grid write per run. Columns without it are never covered, so a
+   * curator's own format or dropdown there stays.
+   */
+  private setColumnRuns<T>(name: string, sheet: Sheet, columns: readonly ColumnSetup[], rows: number, pick: (c: ColumnSetup) => T | undefined, write: (range: Range, grid: T[][]) => void): void {
+    let i = 0;
+    while (i < columns.length) {
+      if (pick(columns[i]) === undefined) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < columns.length && columns[j].col === columns[j - 1].col + 1 && pick(columns[j]) !== undefined) j++;
+      const line = columns.slice(i, j).map((c) => pick(c) as T);
+      const grid = Array.from({ length: rows }, () => line);
+      write(this.rangeOf(name, sheet, 2, columns[i].col + 1, rows, j - i), grid);
+      i = j;
+    }
+  }
+
+  /** One built rule per distinct rule in this execution (each builder step is a call). */
+  private rule(v: ValidationRule): DataValidation {
+    const key = JSON.stringify(v);
+    let rule = this.rules.get(key);
+    if (!rule) {
+      const builder = SpreadsheetApp.newDataValidation();
+      // New rules allow invalid input (a warning) by default: only a strict list says otherwise.
+      const b = v.kind === 'list' ? builder.requireValueInList([...v.values], true) : builder.requireDate();
+      rule = (v.kind === 'list' && v.strict ? b.setAllowInvalid(false) : b).build();
+      this.rules.set(key, rule);
+    }
+    return rule;
+  }
+
+  private props(): Properties {
+    return (this.propsService ??= PropertiesService.getDocumentProperties());
+  }
+
+  private allProps(): Record<string, string> {
+    return (this.propsCache ??= { ...this.props().getProperties() });
+  }
+
   getProperty(key: string): string | null {
-    const props = PropertiesService.getDocumentProperties();
-    const plain = props.getProperty(key);
-    if (plain !== null) return plain;
-    const count = props.getProperty(countKey(key));
-    if (count === null) return null;
-    const all = props.getProperties();
+    const all = this.allProps();
+    const plain = all[key];
+    if (plain !== undefined) return plain;
+    const count = all[countKey(key)];
+    if (count === undefined) return null;
     let out = '';
     for (let i = 0; i < Number(count); i++) {
       const part = all[chunkKey(key, i)];
@@ -282,8 +476,9 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   setProperty(key: string, value: string | null): void {
-    const props = PropertiesService.getDocumentProperties();
-    const oldCount = Number(props.getProperty(countKey(key)) ?? 0);
+    if (value !== null && this.getProperty(key) === value) return;
+    const all = this.allProps();
+    const oldCount = Number(all[countKey(key)] ?? 0);
     const parts = value === null ? [] : splitUtf8(value, CHUNK_BYTES);
     const toWrite: Record<string, string> = {};
     if (parts.length === 1) {
@@ -292,13 +487,21 @@ export class SheetsWorkbook implements WorkbookPort {
       parts.forEach((p, i) => (toWrite[chunkKey(key, i)] = p));
       toWrite[countKey(key)] = String(parts.length);
     }
-    if (Object.keys(toWrite).length) props.setProperties(toWrite, false);
-    // Remove what the new value no longer uses.
-    if (parts.length !== 1 && value !== null) props.deleteProperty(key);
-    if (value === null) props.deleteProperty(key);
-    if (parts.length <= 1 && oldCount > 0) props.deleteProperty(countKey(key));
+    if (Object.keys(toWrite).length) {
+      this.props().setProperties(toWrite, false);
+      Object.assign(all, toWrite);
+    }
+    // Remove what the new value no longer uses (only keys that are there: each delete is a call).
+    const stale: string[] = [];
+    if (parts.length !== 1) stale.push(key);
+    if (parts.length <= 1) stale.push(countKey(key));
     const keep = parts.length > 1 ? parts.length : 0;
-    for (let i = keep; i < oldCount; i++) props.deleteProperty(chunkKey(key, i));
+    for (let i = keep; i < oldCount; i++) stale.push(chunkKey(key, i));
+    for (const k of stale) {
+      if (all[k] === undefined) continue;
+      this.props().deleteProperty(k);
+      delete all[k];
+    }
   }
 
   withLock<T>(fn: () => T): T {
@@ -313,14 +516,18 @@ export class SheetsWorkbook implements WorkbookPort {
     }
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new LockBusyError();
+    this.forget();
     this.lockDepth = 1;
+    this.dirty = false;
     try {
       return fn();
     } finally {
       this.lockDepth = 0;
       try {
-        SpreadsheetApp.flush();
+        // Pending writes reach the sheet before another execution gets the lock.
+        if (this.dirty) SpreadsheetApp.flush();
       } finally {
+        this.dirty = false;
         lock.releaseLock();
       }
     }

@@ -50,6 +50,12 @@ export function createTracker(log: CallLog): Tracker {
     return v;
   }
 
+  /** Grids of fakes (setDataValidations) reach the fake as raw objects, like single arguments. */
+  function unwrapDeep<T>(v: T): T {
+    if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row.map((x) => unwrap(x)) : unwrap(row))) as T;
+    return unwrap(v);
+  }
+
   function wrap<T>(obj: T, typeName?: string): T {
     if (typeof obj !== 'object' || obj === null) return obj;
     if (raws.has(obj as object)) return obj;
@@ -64,7 +70,7 @@ export function createTracker(log: CallLog): Tracker {
         }
         return function (this: unknown, ...args: unknown[]) {
           log.record(`${type}.${prop}`);
-          return wrapResult(value.apply(target, args.map((a) => unwrap(a))));
+          return wrapResult(value.apply(target, args.map((a) => unwrapDeep(a))));
         };
       },
     });

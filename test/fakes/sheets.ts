@@ -804,6 +804,12 @@ export class FakeSheet {
   getDataRange() {
     return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** -1 rows/columns reach the last row/column holding data; an empty sheet has none (throws). */
+  getSheetValues(row: number, col: number, numRows: number, numCols: number) {
+    const nr = numRows === -1 ? this.getLastRow() - row + 1 : numRows;
+    const nc = numCols === -1 ? this.getLastColumn() - col + 1 : numCols;
+    return this.getRange(row, col, nr, nc).getValues();
+  }
   appendRow(values: unknown[]) {
     const r = this.getLastRow() + 1;
     if (r > this.maxRows) this.maxRows = r;

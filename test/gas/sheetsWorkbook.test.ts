@@ -235,14 +235,42 @@ describe('SheetsWorkbook properties', () => {
 });
 
 describe('SheetsWorkbook lock and cursor', () => {
-  it('runs under the document lock, flushes, then releases', () => {
+  it('runs under the document lock, flushes what it wrote, then releases', () => {
     const wb = setup();
     fakes.calls.reset();
-    expect(wb.withLock(() => fakes.locks.document.heldByMe)).toBe(true);
+    expect(
+      wb.withLock(() => {
+        wb.writeValues('Пары', 1, 0, [['x', 'y']]);
+        return fakes.locks.document.heldByMe;
+      }),
+    ).toBe(true);
     expect(fakes.locks.document.heldByMe).toBe(false);
     expect(fakes.locks.document.waits).toEqual([15000]);
     const seq = fakes.calls.sequence;
+    expect(seq).toContain('SpreadsheetApp.flush');
     expect(seq.indexOf('SpreadsheetApp.flush')).toBeLessThan(seq.indexOf('Lock.releaseLock'));
+  });
+
+  it('a lock under which nothing was written costs three calls: no flush', () => {
+    const wb = setup();
+    fakes.calls.reset();
+    wb.withLock(() => wb.readSheet('Пары'));
+    expect(fakes.calls.count('SpreadsheetApp.flush')).toBe(0);
+    expect(fakes.calls.count('LockService.getDocumentLock') + fakes.calls.count('Lock.tryLock') + fakes.calls.count('Lock.releaseLock')).toBe(3);
+  });
+
+  it('re-reads inside the lock what was read before it (another execution may have changed it)', () => {
+    const wb = setup({ Пары: [['ФИО']] });
+    expect(wb.getProperty('k')).toBeNull();
+    expect(wb.sheetNames()).toEqual(['Пары']);
+    // Meanwhile another execution writes a property and adds a tab.
+    fakes.properties.document.setProperty('k', 'v');
+    fakes.spreadsheet._addSheet('Новый', [['a']]);
+    wb.withLock(() => {
+      expect(wb.getProperty('k')).toBe('v');
+      expect(wb.sheetNames()).toEqual(['Пары', 'Новый']);
+      expect(wb.readSheet('Новый')!.values).toEqual([['a']]);
+    });
   });
 
   it('releases when fn throws, and nested calls keep the outer lock', () => {
@@ -300,9 +328,9 @@ describe('SheetsWorkbook service calls do not grow with rows', () => {
     const big = measure(10000);
     expect(big.total).toBe(small.total);
     expect(big.byName).toEqual(small.byName);
-    // Pin the budget so a regression shows: getActiveSpreadsheet + getSheets + getName + getDataRange
-    // + getValues + getMergedRanges; getRange + getBackgrounds + getNotes; getMaxRows + getMaxColumns
-    // + getRange + setBackgrounds + setNotes.
-    expect(small).toMatchObject({ read: 6, readDeco: 3, writeDeco: 5 });
+    // Pin the budget so a regression shows: getActiveSpreadsheet + getSheetByName + getSheetValues;
+    // getRange + getBackgrounds + getNotes; setBackgrounds + setNotes (the same range handle, and
+    // the rectangle lies inside the data just read, so no size check).
+    expect(small).toMatchObject({ read: 3, readDeco: 3, writeDeco: 2 });
   });
 });

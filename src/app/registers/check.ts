@@ -44,9 +44,11 @@ export function findingsOf(loaded: LoadedRegisters, today: string): Finding[] {
  */
 function explainMerged(loaded: LoadedRegisters, findings: Finding[]): Finding[] {
   const areas = new Map<string, NonNullable<SheetData['merges']>>();
+  // Merged areas are asked only of tabs with an empty required cell (in Sheets each costs calls).
+  const suspects = new Set(findings.filter((f) => f.code === 'required' && f.column).map((f) => f.sheet));
   for (const key of CHECKED) {
     const name = loaded.sheets[key]?.name;
-    const merges = loaded.data[key]?.merges;
+    const merges = name && suspects.has(name) ? loaded.data[key]?.merges : undefined;
     if (name && merges?.length) areas.set(name, merges);
   }
   if (!areas.size) return findings;

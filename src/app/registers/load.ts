@@ -90,9 +90,25 @@ const LABELS: Record<SheetKey, string> = {
   settings: 'Настройки',
 };
 
+const ALL_KEYS: readonly SheetKey[] = ['mentors', 'mentees', 'pairs', 'roadmap', 'settings'];
+
+/**
+ * Finds the tabs to load. When the backend can look a tab up by name cheaply and every wanted tab
+ * is there under its canonical name, those are taken as they are (in Sheets one lookup per tab
+ * instead of a call per tab name); otherwise all names are listed and renamed tabs are adopted.
+ */
+function findSheets(wb: WorkbookPort, wanted: readonly SheetKey[]): { found: Partial<Record<SheetKey, string>>; cache: Map<string, SheetData | null> } {
+  if (wb.hasSheet && wanted.every((key) => wb.hasSheet!(SHEET_NAMES[key]))) {
+    const found: Partial<Record<SheetKey, string>> = {};
+    for (const key of wanted) found[key] = SHEET_NAMES[key];
+    return { found, cache: new Map() };
+  }
+  return locateSheets(wb.sheetNames(), (n) => wb.readSheet(n));
+}
+
 export function loadRegisters(wb: WorkbookPort, opts: { only?: SheetKey[] } = {}): LoadedRegisters {
-  const names = wb.sheetNames();
-  const { found, cache } = locateSheets(names, (n) => wb.readSheet(n));
+  const wanted = ALL_KEYS.filter((k) => !opts.only || opts.only.includes(k) || k === 'settings');
+  const { found, cache } = findSheets(wb, wanted);
   const read = (n: string): SheetData | null => (cache.has(n) ? cache.get(n)! : wb.readSheet(n));
   const out: LoadedRegisters = {
     mentors: [],

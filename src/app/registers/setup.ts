@@ -180,7 +180,8 @@ function padTo(row: CellValue[], width: number): CellValue[] {
 
 function setupJournal(plan: Plan) {
   const { wb } = plan;
-  const name = wb.sheetNames().find((n) => normalizeKey(n) === normalizeKey(JOURNAL_SHEET));
+  // Under its own name one lookup finds it; every tab's name is listed only for a variant spelling.
+  const name = wb.hasSheet?.(JOURNAL_SHEET) ? JOURNAL_SHEET : wb.sheetNames().find((n) => normalizeKey(n) === normalizeKey(JOURNAL_SHEET));
   const widths = [110, 100, 220, 320, 260];
   if (!name) {
     wb.createSheet(JOURNAL_SHEET, [...JOURNAL_HEADER]);
