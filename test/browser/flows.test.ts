@@ -224,6 +224,7 @@ describeBrowser('curator flows in a real browser', () => {
   });
 
   test('a register cell holding HTML shows as text in the sidebar\'s findings; nothing runs', async () => {
+    if (!(await ui.sidebarVisible())) await ui.clickMenu('Открыть панель');
     await ui.sidebarNav('Проверка');
     const side = ui.sidebar();
     await side.getByRole('button', { name: 'Проверить и подсветить' }).click();
