@@ -17,7 +17,7 @@
  *   paired; logs name people by ID only.
  */
 import { percent } from '../../core/util/text';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LockBusyError, UserError, type CellValue, type WorkbookPort } from '../port';
 import type { AppContext } from '../context';
 import {
@@ -86,8 +86,8 @@ function isArrayType(t: unknown): boolean {
   return false;
 }
 
-function schemaOf(key: FormKey): z.ZodObject {
-  return REGISTERS[key].schema as unknown as z.ZodObject;
+function schemaOf(key: FormKey): z.ZodMiniObject {
+  return REGISTERS[key].schema as unknown as z.ZodMiniObject;
 }
 
 function manyOf(key: FormKey, field: string): boolean {
@@ -168,7 +168,7 @@ export function readInput(key: FormKey, input: FormValues, forms: LoadedRegister
 }
 
 /** zod issues as Russian messages beside their fields. */
-export function zodErrors(specs: readonly ColumnSpec[], error: z.ZodError, record: Record<string, unknown>, already: Record<string, string>): Record<string, string> {
+export function zodErrors(specs: readonly ColumnSpec[], error: z.core.$ZodError, record: Record<string, unknown>, already: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = { ...already };
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');

@@ -3,7 +3,7 @@
  * read by its field's kind, the assembled record checked by the register's zod schema. Every
  * problem becomes a Finding on its cell; nothing throws and nothing is dropped silently.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CellValue } from '../port-types';
 import { columnsOf, fieldRegistry, type ColumnSpec } from './schemas';
 import { matchHeaders, type HeaderMatch } from './headings';
@@ -42,7 +42,7 @@ function finding(sheet: string, row: number, col: number | undefined, field: str
   return { sheet, row: row + 1, column: col === undefined ? '' : columnLetterOf(col), field, code, severity, message };
 }
 
-export function readTable<S extends z.ZodObject>(sheet: string, values: readonly CellValue[][], schema: S, opts: ReadTableOptions = {}): RegisterTable<z.infer<S>> {
+export function readTable<S extends z.ZodMiniObject>(sheet: string, values: readonly CellValue[][], schema: S, opts: ReadTableOptions = {}): RegisterTable<z.infer<S>> {
   const specs = columnsOf(schema);
   const headerRow = values[0] ?? [];
   const header = matchHeaders(headerRow, specs);
@@ -62,9 +62,9 @@ export function readTable<S extends z.ZodObject>(sheet: string, values: readonly
     );
   }
 
-  const manyFields = new Set(specs.filter((s) => isArrayType(schema.shape[s.field] as z.ZodType)).map((s) => s.field));
+  const manyFields = new Set(specs.filter((s) => isArrayType(schema.shape[s.field] as z.ZodMiniType)).map((s) => s.field));
   const present = specs.filter((s) => s.field in header.columns);
-  const acceptsNo = new Set(specs.filter((s) => s.meta.kind === 'dateOrYes' && (schema.shape[s.field] as z.ZodType).safeParse('no').success).map((s) => s.field));
+  const acceptsNo = new Set(specs.filter((s) => s.meta.kind === 'dateOrYes' && (schema.shape[s.field] as z.ZodMiniType).safeParse('no').success).map((s) => s.field));
 
   for (let r = 1; r < values.length; r++) {
     const line = values[r] ?? [];
@@ -110,7 +110,7 @@ export function readTable<S extends z.ZodObject>(sheet: string, values: readonly
   return { sheet, header, specs, rows, findings };
 }
 
-function isArrayType(t: z.ZodType): boolean {
+function isArrayType(t: z.ZodMiniType): boolean {
   let cur: any = t;
   for (let i = 0; i < 5 && cur; i++) {
     if (cur.def?.type === 'array') return true;
