@@ -385,6 +385,8 @@ export class SheetsWorkbook implements WorkbookPort {
           rows,
           (c) => (c.validation ? this.rule(c.validation) : undefined),
           (range, grid) => range.setDataValidations(grid),
+          // On a tab made now no column has a rule yet: null between rules clears nothing.
+          made ? null : undefined,
         );
       }
       this.wrote();
@@ -402,16 +404,40 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
-  /** Widths in runs of adjacent columns of one width: one call per run. */
+  /**
+   * Widths with as few calls as possible: per block of adjacent columns, either one call per run
+   * of equal widths, or one call giving the whole block its most common width and then one per run
+   * of the other widths, whichever is fewer. Columns outside the setup are never touched.
+   */
   private setWidths(sheet: Sheet, columns: readonly ColumnSetup[]): void {
+    const set = (col: number, count: number, width: number) => (count === 1 ? sheet.setColumnWidth(col + 1, width) : sheet.setColumnWidths(col + 1, count, width));
+    const runs = (cs: readonly ColumnSetup[], skip?: number) => {
+      const out: Array<{ col: number; count: number; width: number }> = [];
+      for (const c of cs) {
+        if (c.width === undefined || c.width === skip) continue;
+        const last = out[out.length - 1];
+        if (last && last.width === c.width && last.col + last.count === c.col) last.count++;
+        else out.push({ col: c.col, count: 1, width: c.width });
+      }
+      return out;
+    };
     let i = 0;
     while (i < columns.length) {
-      const w = columns[i].width;
       let j = i + 1;
-      if (w !== undefined) {
-        while (j < columns.length && columns[j].width === w && columns[j].col === columns[j - 1].col + 1) j++;
-        if (j - i === 1) sheet.setColumnWidth(columns[i].col + 1, w);
-        else sheet.setColumnWidths(columns[i].col + 1, j - i, w);
+      if (columns[i].width !== undefined) {
+        while (j < columns.length && columns[j].width !== undefined && columns[j].col === columns[j - 1].col + 1) j++;
+      }
+      const block = columns.slice(i, j);
+      const plain = runs(block);
+      const counts = new Map<number, number>();
+      for (const c of block) if (c.width !== undefined) counts.set(c.width, (counts.get(c.width) ?? 0) + 1);
+      const base = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const rest = base === undefined ? plain : runs(block, base);
+      if (base !== undefined && block.length > 1 && 1 + rest.length < plain.length) {
+        set(block[0].col, block.length, base);
+        for (const r of rest) set(r.col, r.count, r.width);
+      } else {
+        for (const r of plain) set(r.col, r.count, r.width);
       }
       i = j;
     }
@@ -422,16 +448,19 @@ export class SheetsWorkbook implements WorkbookPort {
    * it: one range and one grid write per run. Columns without it are never covered, so a
    * curator's own format or dropdown there stays.
    */
-  private setColumnRuns<T>(name: string, sheet: Sheet, columns: readonly ColumnSetup[], rows: number, pick: (c: ColumnSetup) => T | undefined, write: (range: Range, grid: T[][]) => void): void {
+  private setColumnRuns<T>(name: string, sheet: Sheet, columns: readonly ColumnSetup[], rows: number, pick: (c: ColumnSetup) => T | undefined, write: (range: Range, grid: T[][]) => void, gapsAs?: T): void {
     let i = 0;
     while (i < columns.length) {
+      // A gap value (no rule) may fill columns in between: one range instead of one per run.
+      const fill = (c: ColumnSetup) => pick(c) ?? gapsAs;
       if (pick(columns[i]) === undefined) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < columns.length && columns[j].col === columns[j - 1].col + 1 && pick(columns[j]) !== undefined) j++;
-      const line = columns.slice(i, j).map((c) => pick(c) as T);
+      while (j < columns.length && columns[j].col === columns[j - 1].col + 1 && fill(columns[j]) !== undefined) j++;
+      while (j > i + 1 && pick(columns[j - 1]) === undefined) j--;
+      const line = columns.slice(i, j).map((c) => fill(c) as T);
       const grid = Array.from({ length: rows }, () => line);
       write(this.rangeOf(name, sheet, 2, columns[i].col + 1, rows, j - i), grid);
       i = j;
