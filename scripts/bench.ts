@@ -5,6 +5,7 @@
 import { benchRegisters } from './bench/registers';
 import { benchMatching } from './bench/matching';
 import { benchRoadmap } from './bench/roadmap';
+import { benchCalls } from './bench/calls';
 
 async function main() {
   const report = (line: string) => process.stdout.write(line + '\n');
@@ -12,6 +13,7 @@ async function main() {
     ['Реестры: проверка и подсветка', benchRegisters],
     ['Подбор пар', benchMatching],
     ['Дорожная карта и сроки', benchRoadmap],
+    ['Вызовы Apps Script по пунктам меню', benchCalls],
   ];
   for (const [title, run] of sections) {
     report(`\n== ${title} ==`);

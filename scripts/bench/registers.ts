@@ -1,17 +1,13 @@
 /**
  * Benchmark of the registers check (issue «Registers», item 8): synthetic registers of 30 000
  * mentees, 3 000 mentors and 10 000 pairs with some errors; the time to read and validate them in
- * Node, and the number of Apps Script service calls a check + highlight makes over the fakes at
- * 100 rows and at full size (it must not grow with rows).
+ * Node. The Apps Script service calls of the menu actions are in scripts/bench/calls.ts.
  */
 import type { CellValue } from '../../src/app/port';
-import type { AppContext } from '../../src/app/context';
 import { loadRegisters } from '../../src/app/registers/load';
 import { checkAndHighlight } from '../../src/app/registers/check';
 import { validateRegisters } from '../../src/core/validation/validate';
 import { MemoryWorkbook } from '../../test/helpers/memoryWorkbook';
-import { createGasFakes } from '../../test/fakes/gas';
-import { SheetsWorkbook } from '../../src/gas/sheetsWorkbook';
 
 const TODAY = '2026-11-22';
 
@@ -103,25 +99,6 @@ export function syntheticRegisters(mentees: number, mentors: number, pairs: numb
   return { Наставники: M, Наставляемые: E, Пары: P, Настройки: [['Параметр', 'Значение'], ['Макс. наставляемых по умолчанию', 3]] };
 }
 
-function gasRun(tabs: Record<string, CellValue[][]>): { first: number; second: number; byName: Record<string, number>; ms: number } {
-  const fakes = createGasFakes({ sheets: tabs as Record<string, unknown[][]> });
-  const undo = fakes.install();
-  try {
-    const ctx = (): AppContext => ({ wb: new SheetsWorkbook(), today: () => TODAY });
-    fakes.calls.reset();
-    const t = performance.now();
-    checkAndHighlight(ctx());
-    const ms = performance.now() - t;
-    const first = fakes.calls.total;
-    const byName = { ...fakes.calls.byName };
-    fakes.calls.reset();
-    checkAndHighlight(ctx());
-    return { first, second: fakes.calls.total, byName, ms };
-  } finally {
-    undo();
-  }
-}
-
 export async function benchRegisters(report: (line: string) => void): Promise<void> {
   const full = { mentees: 30000, mentors: 3000, pairs: 10000 };
   const tabs = syntheticRegisters(full.mentees, full.mentors, full.pairs);
@@ -140,10 +117,5 @@ export async function benchRegisters(report: (line: string) => void): Promise<vo
   checkAndHighlight({ wb, today: () => TODAY });
   report(`registers: check + highlight over an in-memory port ${(performance.now() - t).toFixed(0)} ms`);
 
-  const small = gasRun(syntheticRegisters(100, 30, 60));
-  report(`registers (Apps Script fakes), 100 rows: ${small.first} service calls first run, ${small.second} on a repeat run (${small.ms.toFixed(0)} ms)`);
-  report(`  by service: ${Object.entries(small.byName).map(([k, v]) => `${k}×${v}`).join(', ')}`);
-  const big = gasRun(tabs);
-  report(`registers (Apps Script fakes), ${full.mentees}/${full.mentors}/${full.pairs} rows: ${big.first} service calls first run, ${big.second} on a repeat run (${big.ms.toFixed(0)} ms)`);
-  report(`  calls ${big.first === small.first && big.second === small.second ? 'do not grow' : 'GROW'} with the number of rows; aim ≤ 15 per run`);
+  report('registers: Apps Script service calls per menu action — see «Вызовы Apps Script по пунктам меню» below');
 }
