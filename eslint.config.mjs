@@ -8,7 +8,7 @@ const appsScriptGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-node/**', 'node_modules/**', 'coverage/**', '.demo/**', 'test-output/**', '.bench-tmp/**'] },
+  { ignores: ['dist/**', 'dist-node/**', 'dist-department/**', 'node_modules/**', 'coverage/**', '.demo/**', 'test-output/**', '.bench-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
