@@ -237,7 +237,7 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
 // The matching instance: pruning with a certificate of optimality on the whole candidate graph.
 // ---------------------------------------------------------------------------------------------
 import type { CandidateModel } from './candidates';
-import { SCORE_SCALE, type Scorer } from './score';
+import { SCORE_SCALE, type ProfileList, type Scorer } from './score';
 import type { SolverStats } from './types';
 
 export interface ChosenPair {
@@ -247,18 +247,49 @@ export interface ChosenPair {
   q: number;
 }
 
-export interface RankedCandidate {
-  mentor: number;
-  rule: number;
-  q: number;
+/** Per mentee index i: its best candidates, best first, at start[i] .. start[i+1]−1 (empty for most of the non-open). */
+export interface TopCandidates {
+  start: Int32Array;
+  mentor: Int32Array;
+  rule: Int32Array;
+  q: Float64Array;
 }
 
 export interface OptimalAssignment {
   pairs: ChosenPair[];
-  /** Per mentee index: its best candidates, best first (open mentees with candidates only). */
-  top: Map<number, RankedCandidate[]>;
+  top: TopCandidates;
   stats: SolverStats;
 }
+
+/** A growable store of scored edges in typed arrays. */
+class EdgeStore {
+  j: Int32Array;
+  rule: Int32Array;
+  q: Float64Array;
+  size = 0;
+  constructor(cap: number) {
+    this.j = new Int32Array(Math.max(16, cap));
+    this.rule = new Int32Array(Math.max(16, cap));
+    this.q = new Float64Array(Math.max(16, cap));
+  }
+  reserve(extra: number): void {
+    const need = this.size + extra;
+    if (need <= this.j.length) return;
+    const cap = Math.max(need, Math.ceil(this.j.length * 1.5));
+    const j = new Int32Array(cap);
+    j.set(this.j.subarray(0, this.size));
+    const rule = new Int32Array(cap);
+    rule.set(this.rule.subarray(0, this.size));
+    const q = new Float64Array(cap);
+    q.set(this.q.subarray(0, this.size));
+    this.j = j;
+    this.rule = rule;
+    this.q = q;
+  }
+}
+
+/** Packed sort keys hold an index below 2^22 next to an integer value below 2^31 in magnitude. */
+const PACK = 4194304;
 
 interface EdgeList {
   mentor: number[];
@@ -330,22 +361,48 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
   };
 
   // Pass 1: top K per mentee (exact: sparse scores merged with the profile's sorted list), and
-  // per mentor its best mentees among the sparse (request-matching) pairs.
+  // per mentor its best mentees among the sparse (request-matching) pairs. The sparse pairs are
+  // scored here once and kept for the certificate (pass 2), which reads them again every round.
   const edges = new Map<number, EdgeList>();
-  const top = new Map<number, RankedCandidate[]>();
+  const nE = model.mentees.length;
+  const topStart = new Int32Array(nE + 1);
+  const topJ = new Int32Array(open.length * K);
+  const topR = new Int32Array(open.length * K);
+  const topQ = new Float64Array(open.length * K);
+  let nTop = 0;
+  const sparseStart = new Int32Array(nE + 1);
+  const store = new EdgeStore(open.length * 32);
   const mark = new Int32Array(nM);
   let candidateEdges = 0;
+  // The K best sparse pairs, kept sorted (best first; ties: lower mentor index first).
+  const sj = new Int32Array(K);
+  const sr = new Int32Array(K);
+  const sq = new Float64Array(K);
+  const outJ = scorer.outJ;
+  const outR = scorer.outRule;
+  const outQ = scorer.outQ;
+  let prevMentee = 0;
   for (const i of open) {
+    for (let x = prevMentee; x <= i; x++) {
+      topStart[x] = nTop;
+      sparseStart[x] = store.size;
+    }
+    prevMentee = i + 1;
     const sv = ++stampValue;
-    // The K best sparse pairs, kept sorted (best first; ties: lower mentor index first).
-    const sj: number[] = [];
-    const sr: number[] = [];
-    const sq: number[] = [];
-    scorer.sparse(i, mark, sv, (j, rule, q) => {
-      heapPush(j, q, i, rule);
-      const n = sq.length;
-      if (n === K && (q < sq[K - 1] || (q === sq[K - 1] && j > sj[K - 1]))) return;
-      let k = n === K ? K - 1 : n;
+    const ns = scorer.sparse(i, mark, sv);
+    store.reserve(ns);
+    const base = store.size;
+    store.j.set(outJ.subarray(0, ns), base);
+    store.rule.set(outR.subarray(0, ns), base);
+    store.q.set(outQ.subarray(0, ns), base);
+    store.size += ns;
+    let n = 0;
+    for (let t = 0; t < ns; t++) {
+      const j = outJ[t];
+      const q = outQ[t];
+      heapPush(j, q, i, outR[t]);
+      if (n === K && (q < sq[K - 1] || (q === sq[K - 1] && j > sj[K - 1]))) continue;
+      let k = n === K ? K - 1 : n++;
       while (k > 0 && (sq[k - 1] < q || (sq[k - 1] === q && sj[k - 1] > j))) {
         sq[k] = sq[k - 1];
         sj[k] = sj[k - 1];
@@ -354,34 +411,39 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
       }
       sq[k] = q;
       sj[k] = j;
-      sr[k] = rule;
-    });
+      sr[k] = outR[t];
+    }
     const blocked = model.blocked.get(i);
     const L = scorer.profileList(scorer.profileOf(i));
     let nBlocked = 0;
     if (blocked) for (const j of blocked) if (mark[j] !== sv && scorer.candidateRule(model.mentees[i].rules, j) >= 0) nBlocked++;
     candidateEdges += L.mentors.length - nBlocked;
-    const order = sq.map((_, k) => k);
-    const list: RankedCandidate[] = [];
+    const t0 = nTop;
     let a = 0;
     let b = 0;
-    while (list.length < K) {
-      while (b < L.mentors.length && (mark[L.mentors[b]] === sv || (blocked && blocked.has(L.mentors[b])))) b++;
-      const hasA = a < order.length;
-      const hasB = b < L.mentors.length;
+    const Lm = L.mentors;
+    while (nTop - t0 < K) {
+      while (b < Lm.length && (mark[Lm[b]] === sv || (blocked && blocked.has(Lm[b])))) b++;
+      const hasA = a < n;
+      const hasB = b < Lm.length;
       if (!hasA && !hasB) break;
-      const takeA = hasA && (!hasB || sq[order[a]] > L.q[b] || (sq[order[a]] === L.q[b] && sj[order[a]] < L.mentors[b]));
+      const takeA = hasA && (!hasB || sq[a] > L.q[b] || (sq[a] === L.q[b] && sj[a] < Lm[b]));
       if (takeA) {
-        const k = order[a++];
-        list.push({ mentor: sj[k], rule: sr[k], q: sq[k] });
+        topJ[nTop] = sj[a];
+        topR[nTop] = sr[a];
+        topQ[nTop++] = sq[a++];
       } else {
-        list.push({ mentor: L.mentors[b], rule: L.rules[b], q: L.q[b] });
-        b++;
+        topJ[nTop] = Lm[b];
+        topR[nTop] = L.rules[b];
+        topQ[nTop++] = L.q[b++];
       }
     }
-    if (!list.length) continue;
-    top.set(i, list);
-    edges.set(i, { mentor: list.map((c) => c.mentor), rule: list.map((c) => c.rule), q: list.map((c) => c.q) });
+    if (nTop === t0) continue;
+    edges.set(i, { mentor: Array.from(topJ.subarray(t0, nTop)), rule: Array.from(topR.subarray(t0, nTop)), q: Array.from(topQ.subarray(t0, nTop)) });
+  }
+  for (let x = prevMentee; x <= nE; x++) {
+    topStart[x] = nTop;
+    sparseStart[x] = store.size;
   }
   for (let j = 0; j < nM; j++) {
     for (let s = heapOff[j]; s < heapOff[j] + hSize[j]; s++) {
@@ -421,20 +483,23 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
       el.q.push(q);
       violations++;
     };
+    const sJ = store.j;
+    const sR = store.rule;
+    const sQ = store.q;
     for (const i of rows) {
       const el = edges.get(i)!;
       const T = built.menteeThreshold(sol, i);
       const sv = ++stampValue;
-      scorer.sparse(i, mark, sv, (j, rule, q) => {
-        if (q + D[j] > T) add(el, j, rule, q);
-      });
+      for (let k = sparseStart[i]; k < sparseStart[i + 1]; k++) {
+        const j = sJ[k];
+        mark[j] = sv;
+        if (sQ[k] + D[j] > T) add(el, j, sR[k], sQ[k]);
+      }
       const p = scorer.profileOf(i);
       const L = scorer.profileList(p);
       let ord = sortedByDual.get(p);
       if (!ord) {
-        const val = new Float64Array(L.mentors.length);
-        for (let k = 0; k < val.length; k++) val[k] = L.q[k] + D[L.mentors[k]];
-        ord = Int32Array.from(val.keys()).sort((x, y) => val[y] - val[x]);
+        ord = byDualDescending(L, D);
         sortedByDual.set(p, ord);
       }
       const blocked = model.blocked.get(i);
@@ -455,7 +520,7 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
 
   return {
     pairs: chosen,
-    top,
+    top: { start: topStart, mentor: topJ.subarray(0, nTop), rule: topR.subarray(0, nTop), q: topQ.subarray(0, nTop) },
     stats: {
       mentees: open.length,
       mentors: model.mentors.filter((m) => m.free > 0).length,
@@ -466,6 +531,26 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
       orientation,
     },
   };
+}
+
+/** Positions of a profile list ordered by q + D(mentor), highest first; ties keep list order. */
+function byDualDescending(L: ProfileList, D: Float64Array): Int32Array {
+  const n = L.mentors.length;
+  const val = new Float64Array(n);
+  let packable = n < PACK;
+  for (let k = 0; k < n; k++) {
+    const x = L.q[k] + D[L.mentors[k]];
+    val[k] = x;
+    if (!Number.isInteger(x) || Math.abs(x) >= 2147483648) packable = false;
+  }
+  if (!packable) return Int32Array.from(val.keys()).sort((x, y) => val[y] - val[x]);
+  // One numeric sort of (−value, position) packed into a double: no comparator calls.
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k++) packed[k] = -val[k] * PACK + k;
+  packed.sort();
+  const ord = new Int32Array(n);
+  for (let t = 0; t < n; t++) ord[t] = ((packed[t] % PACK) + PACK) % PACK;
+  return ord;
 }
 
 interface Built {

@@ -9,7 +9,7 @@
  * - load: the mentor's share of free places (spreads mentees over mentors).
  * The fast path (`scoreMentee`) and the explanation (`explain`) compute the same numbers.
  */
-import { keysOf, matchedPhrases, parseGrade, parseRange, tokenize, type Token } from './text';
+import { keysOf, matchedPhrasesOf, parseGrade, parseRange, phraseTokens, tokenize, type PhraseTokens, type Token } from './text';
 import type { CandidateModel } from './candidates';
 import { forEachCandidate } from './candidates';
 import type { MatchWeights } from './types';
@@ -29,9 +29,13 @@ interface MentorFeatures {
 interface MenteeFeatures {
   tokens: Token[];
   keys: string[];
+  /** Ids of the keys some mentor has (in `keys` order); the others never meet a mentor. */
+  keyIds: Int32Array;
   org: number;
   grade: number | null;
   preferred: number;
+  /** Filled on the first explanation (only suggested pairs and alternatives are explained). */
+  phrases?: PhraseTokens;
 }
 
 export interface ProfileList {
@@ -48,29 +52,58 @@ export interface ScoreParts {
   load: number;
 }
 
+interface KeyPosting {
+  mentors: Int32Array;
+  weight: Float64Array;
+}
+
+/** Sentinel of a missing grade/age in the typed feature arrays (real ones are small and ≥ 0). */
+const NONE = -1e9;
+/** Packed sort keys hold an index below 2^22 (4 million mentors is far beyond any register). */
+const PACK = 4194304;
+
 export class Scorer {
   private readonly mentorF: MentorFeatures[];
   private readonly menteeF: (MenteeFeatures | null)[];
   /** key → mentors having it, with 1 (competency) or 0.5 (interest only). */
-  private readonly index = new Map<string, { mentors: Int32Array; weight: Float64Array }>();
+  private readonly index = new Map<string, KeyPosting>();
   private readonly acc: Float64Array;
   private readonly stamp: Int32Array;
   private stampValue = 0;
   private readonly wSum: number;
   private readonly pupilForm: boolean[];
+  // Mentor features as typed arrays: the hot loops read these, not the objects.
+  private readonly mLoad: Float64Array;
+  private readonly mOrg: Int32Array;
+  private readonly mGrade: Float64Array;
+  /** 0: no desired age, 1: ages, 2: grades. */
+  private readonly mRangeUnit: Uint8Array;
+  private readonly mRangeMin: Float64Array;
+  private readonly mRangeMax: Float64Array;
+  /** Key id of each key some mentor has. */
+  private readonly keyId = new Map<string, number>();
 
   constructor(
     readonly model: CandidateModel,
     readonly weights: MatchWeights,
   ) {
     const orgIds = new Map<string, number>();
+    const orgRaw = new Map<string, number>();
     const orgOf = (s: string | undefined) => {
-      const k = (s ?? '').toLowerCase().replace(/ё/g, 'е').replace(/[«»"]/g, '').replace(/\s+/g, ' ').trim();
-      if (!k) return -1;
-      let id = orgIds.get(k);
-      if (id === undefined) orgIds.set(k, (id = orgIds.size));
+      const raw = s ?? '';
+      const known = orgRaw.get(raw);
+      if (known !== undefined) return known;
+      const k = raw.toLowerCase().replace(/ё/g, 'е').replace(/[«»"]/g, '').replace(/\s+/g, ' ').trim();
+      let id = -1;
+      if (k) {
+        const seen = orgIds.get(k);
+        if (seen === undefined) orgIds.set(k, (id = orgIds.size));
+        else id = seen;
+      }
+      orgRaw.set(raw, id);
       return id;
     };
+    const nM = model.mentors.length;
     this.mentorF = model.mentors.map((m) => ({
       comp: keysOf(m.mentor.competencies),
       interests: keysOf(m.mentor.interests),
@@ -79,13 +112,45 @@ export class Scorer {
       range: parseRange(m.mentor.preferredAge),
       load: m.capacity > 0 ? m.free / m.capacity : 0,
     }));
+    this.mLoad = new Float64Array(nM);
+    this.mOrg = new Int32Array(nM);
+    this.mGrade = new Float64Array(nM);
+    this.mRangeUnit = new Uint8Array(nM);
+    this.mRangeMin = new Float64Array(nM);
+    this.mRangeMax = new Float64Array(nM);
+    this.mentorF.forEach((f, j) => {
+      this.mLoad[j] = f.load;
+      this.mOrg[j] = f.org;
+      this.mGrade[j] = f.grade === null ? NONE : f.grade;
+      if (f.range) {
+        this.mRangeUnit[j] = f.range.unit === 'grade' ? 2 : 1;
+        this.mRangeMin[j] = f.range.min;
+        this.mRangeMax[j] = f.range.max;
+      }
+      for (const k of f.comp) if (!this.keyId.has(k)) this.keyId.set(k, this.keyId.size);
+      for (const k of f.interests) if (!this.keyId.has(k)) this.keyId.set(k, this.keyId.size);
+    });
+    const requestCache = new Map<string, { tokens: Token[]; keys: string[]; keyIds: Int32Array }>();
     this.menteeF = model.mentees.map((e) => {
       if (e.state !== 'open') return null;
-      const tokens = tokenize(e.mentee.request);
-      const keys = [...new Set(tokens.map((t) => t.key).filter((k): k is string => !!k))];
+      // Identical requests are common (templates, copied rows): tokenize each text once.
+      const text = e.mentee.request ?? '';
+      let req = requestCache.get(text);
+      if (!req) {
+        const tokens = tokenize(e.mentee.request);
+        const keys = [...new Set(tokens.map((t) => t.key).filter((k): k is string => !!k))];
+        const ids: number[] = [];
+        for (const k of keys) {
+          const id = this.keyId.get(k);
+          if (id !== undefined) ids.push(id);
+        }
+        req = { tokens, keys, keyIds: Int32Array.from(ids) };
+        requestCache.set(text, req);
+      }
       return {
-        tokens,
-        keys,
+        tokens: req.tokens,
+        keys: req.keys,
+        keyIds: req.keyIds,
         org: orgOf(e.mentee.organization),
         grade: e.mentee.category === 'обучающийся' ? parseGrade(e.mentee.grade) : null,
         preferred: e.mentee.preferredMentor ? model.mentorRef(e.mentee.preferredMentor) : -1,
@@ -105,11 +170,12 @@ export class Scorer {
       }
     });
     for (const [k, l] of lists) this.index.set(k, { mentors: Int32Array.from(l.keys()), weight: Float64Array.from(l.values()) });
-    this.acc = new Float64Array(model.mentors.length);
-    this.stamp = new Int32Array(model.mentors.length);
-    this.claim = new Int32Array(model.mentors.length);
-    this.touched = new Int32Array(model.mentors.length);
-    this.touchedRule = new Int32Array(model.mentors.length);
+    this.acc = new Float64Array(nM);
+    this.stamp = new Int32Array(nM);
+    this.claim = new Int32Array(nM);
+    this.outJ = new Int32Array(nM);
+    this.outRule = new Int32Array(nM);
+    this.outQ = new Float64Array(nM);
     this.wSum = weights.request + weights.preferred + weights.organization + weights.gap + weights.load;
     this.pupilForm = model.rules.map((r) => r.mentor.includes('обучающийся') && r.mentee.includes('обучающийся'));
   }
@@ -125,6 +191,22 @@ export class Scorer {
     if (g < 1 && mf.range) {
       const v = mf.range.unit === 'grade' ? me.grade : this.model.mentees[i].age;
       if (v !== null && v >= mf.range.min && v <= mf.range.max) g = 1;
+    }
+    return g;
+  }
+
+  /** gapOf over the typed arrays (grade/age of the mentee passed in, NONE when unknown). */
+  private gapFast(j: number, pupil: boolean, grade: number, age: number): number {
+    let g = 0;
+    const mg = this.mGrade[j];
+    if (pupil && grade !== NONE && mg !== NONE) {
+      const d = mg - grade;
+      g = d >= 2 && d <= 4 ? 1 : d === 1 || d === 5 ? 0.5 : 0;
+    }
+    const unit = this.mRangeUnit[j];
+    if (g < 1 && unit !== 0) {
+      const v = unit === 2 ? grade : age;
+      if (v !== NONE && v >= this.mRangeMin[j] && v <= this.mRangeMax[j]) g = 1;
     }
     return g;
   }
@@ -162,6 +244,7 @@ export class Scorer {
   }
 
   private readonly profileIds = new Map<string, number>();
+  private ruleScratch: Int32Array | null = null;
   private readonly profiles: Array<{ rep: number; list: ProfileList | null }> = [];
 
   /** A profile's candidates (before blocked pairs) with their request-free scores, best first. */
@@ -169,27 +252,48 @@ export class Scorer {
     const prof = this.profiles[p];
     if (prof.list) return prof.list;
     const i = prof.rep;
+    const nM = this.model.mentors.length;
+    const ruleOf = (this.ruleScratch ??= new Int32Array(nM)); // first rule of each mentor, −1: not a candidate
+    ruleOf.fill(-1);
     const js: number[] = [];
-    const rs: number[] = [];
-    const seen = new Set<number>();
     for (const ri of this.model.mentees[i].rules) {
       const b = this.model.buckets[ri];
       for (let k = 0; k < b.length; k++) {
         const j = b[k];
-        if (seen.has(j)) continue;
-        seen.add(j);
+        if (ruleOf[j] >= 0) continue;
+        ruleOf[j] = ri;
         js.push(j);
-        rs.push(ri);
       }
     }
-    const qs = js.map((j, k) => Math.round(this.combine(i, j, rs[k], 0, false) * SCORE_SCALE));
-    const order = js.map((_, k) => k).sort((a, b) => qs[b] - qs[a] || js[a] - js[b]);
-    prof.list = {
-      mentors: Int32Array.from(order.map((k) => js[k])),
-      rules: Int32Array.from(order.map((k) => rs[k])),
-      q: Float64Array.from(order.map((k) => qs[k])),
-    };
-    return prof.list;
+    // Best first, ties by mentor index: one numeric sort of packed (SCALE − q, j) keys.
+    const packed = new Float64Array(js.length);
+    if (nM < PACK) {
+      for (let k = 0; k < js.length; k++) {
+        const j = js[k];
+        packed[k] = (SCORE_SCALE - Math.round(this.combine(i, j, ruleOf[j], 0, false) * SCORE_SCALE)) * PACK + j;
+      }
+      packed.sort();
+    }
+    const n = js.length;
+    const list: ProfileList = { mentors: new Int32Array(n), rules: new Int32Array(n), q: new Float64Array(n) };
+    if (nM < PACK) {
+      for (let k = 0; k < n; k++) {
+        const j = packed[k] % PACK;
+        list.mentors[k] = j;
+        list.rules[k] = ruleOf[j];
+        list.q[k] = SCORE_SCALE - (packed[k] - j) / PACK;
+      }
+    } else {
+      const qs = js.map((j) => Math.round(this.combine(i, j, ruleOf[j], 0, false) * SCORE_SCALE));
+      const order = js.map((_, k) => k).sort((a, b) => qs[b] - qs[a] || js[a] - js[b]);
+      order.forEach((k, t) => {
+        list.mentors[t] = js[k];
+        list.rules[t] = ruleOf[js[k]];
+        list.q[t] = qs[k];
+      });
+    }
+    prof.list = list;
+    return list;
   }
 
   /** Number of profiles built so far. */
@@ -197,64 +301,93 @@ export class Scorer {
     return this.profiles.length;
   }
 
+  /** Results of `sparse`: entries 0 .. n−1 (overwritten by the next call). */
+  readonly outJ: Int32Array;
+  readonly outRule: Int32Array;
+  readonly outQ: Float64Array;
+
   /**
    * The exact scores of mentee i's candidates that differ from its profile's: mentors sharing a
-   * request word, and the desired mentor. `mark[j] = markValue` for each one visited.
+   * request word, and the desired mentor. Returns their number n; they are in outJ/outRule/outQ
+   * [0, n). `mark[j] = markValue` for each one.
    */
-  sparse(i: number, mark: Int32Array, markValue: number, fn: (j: number, rule: number, q: number) => void): void {
+  sparse(i: number, mark: Int32Array, markValue: number): number {
     const me = this.menteeF[i];
-    if (!me) return;
+    if (!me) return 0;
     const st = ++this.stampValue;
-    const touched = this.touched;
-    const touchedRule = this.touchedRule;
+    const touched = this.outJ;
+    const touchedRule = this.outRule;
+    const stamp = this.stamp;
+    const acc = this.acc;
+    const claim = this.claim;
     let nt = 0;
     const info = this.model.mentees[i];
     const byRule = this.ruleIndex();
+    const keyIds = me.keyIds;
     // Rules in the mentee's order: a mentor is claimed by the first rule whose bucket holds it.
     for (const r of info.rules) {
       const index = byRule[r];
-      for (const k of me.keys) {
-        const e = index.get(k);
+      for (let x = 0; x < keyIds.length; x++) {
+        const e = index[keyIds[x]];
         if (!e) continue;
-        for (let t = 0; t < e.mentors.length; t++) {
-          const j = e.mentors[t];
-          if (this.stamp[j] !== st) {
-            this.stamp[j] = st;
-            this.acc[j] = 0;
-            this.claim[j] = r;
+        const ms = e.mentors;
+        const ws = e.weight;
+        for (let t = 0; t < ms.length; t++) {
+          const j = ms[t];
+          if (stamp[j] !== st) {
+            stamp[j] = st;
+            acc[j] = 0;
+            claim[j] = r;
             touched[nt] = j;
             touchedRule[nt++] = r;
-          } else if (this.claim[j] !== r) continue;
-          this.acc[j] += e.weight[t];
+          } else if (claim[j] !== r) continue;
+          acc[j] += ws[t];
         }
       }
     }
     const pj = me.preferred;
-    if (pj >= 0 && this.stamp[pj] !== st) {
+    if (pj >= 0 && stamp[pj] !== st) {
       const r = this.candidateRule(info.rules, pj);
       if (r >= 0) {
-        this.stamp[pj] = st;
-        this.acc[pj] = 0;
+        stamp[pj] = st;
+        acc[pj] = 0;
         touched[nt] = pj;
         touchedRule[nt++] = r;
       }
     }
+    // The same arithmetic as combine(), in the same order, so the numbers are identical.
     const blocked = this.model.blocked.get(i);
+    const w = this.weights;
+    const nk = me.keys.length;
+    const denom = Math.min(3, nk);
+    const org = me.org;
+    const grade = me.grade === null ? NONE : me.grade;
+    const age = info.age === null ? NONE : info.age;
+    const wSum = this.wSum;
+    const outQ = this.outQ;
+    let n = 0;
     for (let t = 0; t < nt; t++) {
       const j = touched[t];
       if (blocked && blocked.has(j)) continue;
+      const rule = touchedRule[t];
       mark[j] = markValue;
-      fn(j, touchedRule[t], Math.round(this.combine(i, j, touchedRule[t], this.acc[j]) * SCORE_SCALE));
+      const req = nk ? Math.min(1, acc[j] / denom) : 0;
+      let s = w.request * req + w.load * this.mLoad[j];
+      if (pj === j) s += w.preferred;
+      if (org >= 0 && org === this.mOrg[j]) s += w.organization;
+      if (w.gap > 0) s += w.gap * this.gapFast(j, this.pupilForm[rule], grade, age);
+      touched[n] = j;
+      touchedRule[n] = rule;
+      outQ[n++] = Math.round((s / wSum) * SCORE_SCALE);
     }
+    return n;
   }
 
   private readonly claim: Int32Array;
-  private readonly touched: Int32Array;
-  private readonly touchedRule: Int32Array;
-  private byRule: Array<Map<string, { mentors: Int32Array; weight: Float64Array }>> | null = null;
+  private byRule: Array<Array<KeyPosting | undefined>> | null = null;
 
-  /** Per rule: key → mentors of the rule's bucket having it (1 competency, 0.5 interest only). */
-  private ruleIndex(): Array<Map<string, { mentors: Int32Array; weight: Float64Array }>> {
+  /** Per rule, by key id: mentors of the rule's bucket having the key (1 competency, 0.5 interest only). */
+  private ruleIndex(): Array<Array<KeyPosting | undefined>> {
     if (this.byRule) return this.byRule;
     this.byRule = this.model.buckets.map((b) => {
       const lists = new Map<string, { m: number[]; w: number[] }>();
@@ -270,8 +403,8 @@ export class Scorer {
         for (const key of f.comp) put(key, 1);
         for (const key of f.interests) if (!f.comp.has(key)) put(key, 0.5);
       }
-      const out = new Map<string, { mentors: Int32Array; weight: Float64Array }>();
-      for (const [key, l] of lists) out.set(key, { mentors: Int32Array.from(l.m), weight: Float64Array.from(l.w) });
+      const out = new Array<KeyPosting | undefined>(this.keyId.size);
+      for (const [key, l] of lists) out[this.keyId.get(key)!] = { mentors: Int32Array.from(l.m), weight: Float64Array.from(l.w) };
       return out;
     });
     return this.byRule;
@@ -332,11 +465,11 @@ export class Scorer {
       load: mf.load,
     };
     const reasons: Array<[number, string]> = [];
-    const request = this.model.mentees[i].mentee.request ?? '';
     if (parts.request > 0) {
-      const byComp = matchedPhrases(request, me.tokens, (k) => mf.comp.has(k));
+      const phrases = (me.phrases ??= phraseTokens(this.model.mentees[i].mentee.request ?? '', me.tokens));
+      const byComp = matchedPhrasesOf(phrases, (k) => mf.comp.has(k));
       if (byComp.length) reasons.push([w.request * 2, `совпадает запрос: ${byComp.join(', ')}`]);
-      const byInterest = matchedPhrases(request, me.tokens, (k) => !mf.comp.has(k) && mf.interests.has(k));
+      const byInterest = matchedPhrasesOf(phrases, (k) => !mf.comp.has(k) && mf.interests.has(k));
       if (byInterest.length) reasons.push([w.request, `запрос совпадает с интересами наставника: ${byInterest.join(', ')}`]);
     }
     if (parts.preferred) reasons.push([w.preferred, 'желаемый наставник']);

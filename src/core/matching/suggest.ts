@@ -48,24 +48,25 @@ export function suggestPairs(input: MatchInput): MatchResult {
     });
   }
 
-  const assignedTo = new Map<number, number>();
-  for (const p of result.pairs) assignedTo.set(p.mentee, p.mentor);
+  const assignedTo = new Int32Array(model.mentees.length).fill(-1);
+  for (const p of result.pairs) assignedTo[p.mentee] = p.mentor;
+  const top = result.top;
   const alternatives: Record<string, Alternative[]> = {};
-  for (const [i, list] of result.top) {
-    const alts = list
-      .filter((c) => c.mentor !== assignedTo.get(i))
-      .slice(0, 3)
-      .map((c) => {
-        const ex = scorer.explain(i, c.mentor, c.rule);
-        return { mentor: mentorId(c.mentor), form: model.rules[c.rule].form, score: round2(ex.score), reasons: ex.reasons };
-      });
+  for (let i = 0; i < model.mentees.length; i++) {
+    const alts: Alternative[] = [];
+    for (let t = top.start[i]; t < top.start[i + 1] && alts.length < 3; t++) {
+      const j = top.mentor[t];
+      if (j === assignedTo[i]) continue;
+      const ex = scorer.explain(i, j, top.rule[t]);
+      alts.push({ mentor: mentorId(j), form: model.rules[top.rule[t]].form, score: round2(ex.score), reasons: ex.reasons });
+    }
     if (alts.length) alternatives[menteeId(i)] = alts;
   }
 
   const unmatched: UnmatchedMentee[] = [];
   for (const info of model.mentees) {
-    if (info.state === 'served' || assignedTo.has(info.index)) continue;
-    const reason = info.state === 'excluded' ? info.reason! : result.top.has(info.index) ? REASON_TAKEN : reasonWithoutCandidates(model, info.index);
+    if (info.state === 'served' || assignedTo[info.index] >= 0) continue;
+    const reason = info.state === 'excluded' ? info.reason! : top.start[info.index + 1] > top.start[info.index] ? REASON_TAKEN : reasonWithoutCandidates(model, info.index);
     unmatched.push({ mentee: info.mentee.id, reason });
   }
   return { assignments, alternatives, unmatched, totalScore: round2(total), stats: result.stats };

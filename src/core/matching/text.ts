@@ -83,28 +83,51 @@ export function keysOf(texts: readonly string[] | string | undefined): Set<strin
  * the stop-words between them («олимпиаде по физике»); phrases separated by commas.
  */
 export function matchedPhrases(text: string, tokens: readonly Token[], matched: (key: string) => boolean): string[] {
+  return matchedPhrasesOf(phraseTokens(text, tokens), matched);
+}
+
+/** A request's tokens prepared once for matchedPhrasesOf (a mentee's request is explained several times). */
+export interface PhraseTokens {
+  keys: Array<string | null>;
+  /** The word as shown in a reason. */
+  shown: string[];
+  /** Punctuation between this word and the previous one (ends a phrase). */
+  breakBefore: boolean[];
+}
+
+export function phraseTokens(text: string, tokens: readonly Token[]): PhraseTokens {
+  return {
+    keys: tokens.map((t) => t.key),
+    shown: tokens.map((t) => displayWord(t.word)),
+    breakBefore: tokens.map((t, k) => k > 0 && /[^\s]/.test(text.slice(tokens[k - 1].end, t.start))),
+  };
+}
+
+export function matchedPhrasesOf(p: PhraseTokens, matched: (key: string) => boolean): string[] {
   const phrases: string[] = [];
-  let run: Token[] = [];
-  let pendingStops: Token[] = [];
+  let run: string[] = [];
+  let pendingStops: string[] = [];
   const flush = () => {
-    if (run.length) phrases.push(run.map((t) => displayWord(t.word)).join(' '));
+    if (run.length) {
+      const phrase = run.join(' ');
+      if (!phrases.includes(phrase)) phrases.push(phrase);
+    }
     run = [];
     pendingStops = [];
   };
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    const prev = tokens[k - 1];
-    // Punctuation between words ends a phrase.
-    if (prev && /[^\s]/.test(text.slice(prev.end, t.start))) flush();
-    if (t.key && matched(t.key)) {
-      run.push(...pendingStops, t);
+  for (let k = 0; k < p.keys.length; k++) {
+    const key = p.keys[k];
+    if (p.breakBefore[k]) flush();
+    if (key && matched(key)) {
+      if (pendingStops.length) run.push(...pendingStops);
+      run.push(p.shown[k]);
       pendingStops = [];
-    } else if (!t.key && run.length) {
-      pendingStops.push(t);
+    } else if (!key && run.length) {
+      pendingStops.push(p.shown[k]);
     } else flush();
   }
   flush();
-  return [...new Set(phrases)];
+  return phrases;
 }
 
 function displayWord(w: string): string {
