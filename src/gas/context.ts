@@ -34,9 +34,12 @@ function gasTriggers(): TriggersPort {
   };
 }
 
-/** Builds the Apps Script context. Called inside an entry point, never at module load. */
-export function gasContext(): AppContext {
-  const wb = new SheetsWorkbook();
+/**
+ * Builds the Apps Script context. Called inside an entry point, never at module load; an entry
+ * that already holds the active spreadsheet passes it so it is not fetched twice.
+ */
+export function gasContext(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): AppContext {
+  const wb = new SheetsWorkbook(ss);
   let docs: ReturnType<typeof gasDocuments> | undefined;
   return {
     wb,

@@ -48,7 +48,7 @@ function runMenuItem(item: MenuItem): void {
     return;
   }
   try {
-    const result = callApi(gasContext(), item.run, [] as never) as { summary?: string } | undefined;
+    const result = callApi(gasContext(ss), item.run, [] as never) as { summary?: string } | undefined;
     ss.toast(result?.summary ?? 'Готово.', 'Наставник', 8);
   } catch (err) {
     SpreadsheetApp.getUi().alert('Наставник', userMessage(err), SpreadsheetApp.getUi().ButtonSet.OK);
