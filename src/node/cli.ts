@@ -10,6 +10,7 @@ import { highlightCommand } from './cli/highlight';
 import { matchCommand } from './cli/match';
 import { orderCommand } from './cli/order';
 import { reportCommand } from './cli/report';
+import { summaryCommand } from './cli/summary';
 
 const COMMANDS: Record<string, Command> = {
   deadline: deadlineCommand,
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   match: matchCommand,
   order: orderCommand,
   report: reportCommand,
+  summary: summaryCommand,
 };
 
 const USAGE = `Использование: nastavnik <команда> …
@@ -28,7 +30,8 @@ const USAGE = `Использование: nastavnik <команда> …
   highlight <книга.xlsx> --out <выход.xlsx> [--as-of ДАТА]
   match <книга.xlsx> [--json]
   order <вид> <книга.xlsx> --out <файл.docx> [--number N] [--date ДАТА]
-  report <книга.xlsx> [--json] [--as-of ДАТА]`;
+  report <книга.xlsx> [--json] [--as-of ДАТА]
+  summary <сводная.xlsx> [--out <копия.xlsx>] [--json] [--as-of ДАТА]`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

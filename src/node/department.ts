@@ -45,14 +45,14 @@ export async function preloadSchools(baseDir: string, links: readonly string[]):
   };
 }
 
-/** «Собрать сводку» over a consolidation .xlsx: writes «Сводка» into it and saves it. */
-export async function collectSummaryFile(path: string, opts: CollectOptions & { today?: string } = {}): Promise<CollectResult> {
+/** «Собрать сводку» over a consolidation .xlsx: writes «Сводка» into it and saves it (or a copy at `out`). */
+export async function collectSummaryFile(path: string, opts: CollectOptions & { today?: string; out?: string } = {}): Promise<CollectResult> {
   const wb = await XlsxWorkbook.load(path);
   const base = nodeContext(wb, { outDir: dirname(path), today: opts.today });
   const { schools } = readList(wb);
   const open = await preloadSchools(dirname(path), schools.map((s) => s.link));
   const ctx: AppContext = { wb, today: base.today, log: base.log, openWorkbook: open };
   const result = collectSummary(ctx, opts);
-  await wb.save();
+  await wb.save(opts.out);
   return result;
 }
