@@ -237,8 +237,8 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
 // The matching instance: pruning with a certificate of optimality on the whole candidate graph.
 // ---------------------------------------------------------------------------------------------
 import type { CandidateModel } from './candidates';
-import { SCORE_SCALE, type ProfileList, type Scorer } from './score';
-import type { SolverStats } from './types';
+import { SCORE_SCALE, ScoredEdges, type ProfileList, type Scorer } from './score';
+import type { SolverOptions, SolverStats } from './types';
 
 export interface ChosenPair {
   mentee: number;
@@ -261,75 +261,51 @@ export interface OptimalAssignment {
   stats: SolverStats;
 }
 
-/** A growable store of scored edges in typed arrays. */
-class EdgeStore {
-  j: Int32Array;
-  rule: Int32Array;
-  q: Float64Array;
-  size = 0;
-  constructor(cap: number) {
-    this.j = new Int32Array(Math.max(16, cap));
-    this.rule = new Int32Array(Math.max(16, cap));
-    this.q = new Float64Array(Math.max(16, cap));
-  }
-  reserve(extra: number): void {
-    const need = this.size + extra;
-    if (need <= this.j.length) return;
-    const cap = Math.max(need, Math.ceil(this.j.length * 1.5));
-    const j = new Int32Array(cap);
-    j.set(this.j.subarray(0, this.size));
-    const rule = new Int32Array(cap);
-    rule.set(this.rule.subarray(0, this.size));
-    const q = new Float64Array(cap);
-    q.set(this.q.subarray(0, this.size));
-    this.j = j;
-    this.rule = rule;
-    this.q = q;
-  }
-}
-
 /** Packed sort keys hold an index below 2^22 next to an integer value below 2^31 in magnitude. */
 const PACK = 4194304;
 
-interface EdgeList {
-  mentor: number[];
-  rule: number[];
-  q: number[];
-}
+/** Per mentor, a min-heap on q of its best mentees (capacity cap[j]), in one set of typed arrays. */
+class MentorHeaps {
+  readonly off: Int32Array;
+  readonly cap: Int32Array;
+  readonly size: Int32Array;
+  readonly q: Float64Array;
+  readonly mentee: Int32Array;
+  readonly rule: Int32Array;
+  constructor(caps: readonly number[]) {
+    const n = caps.length;
+    this.cap = Int32Array.from(caps);
+    this.off = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) this.off[j + 1] = this.off[j] + caps[j];
+    this.size = new Int32Array(n);
+    this.q = new Float64Array(this.off[n]);
+    this.mentee = new Int32Array(this.off[n]);
+    this.rule = new Int32Array(this.off[n]);
+  }
 
-/**
- * Solves the whole instance exactly:
- * 1. one pass scores every candidate pair and keeps, per mentee, its top K mentors and, per
- *    mentor, its top (4·free + slack) mentees — the pruned graph;
- * 2. the exact solver runs on the pruned graph (rows = the smaller side: mentees, or mentors'
- *    free places);
- * 3. a second pass checks the dual certificate cost − u − v ≥ 0 on EVERY candidate pair; any pair
- *    that fails is added and the pruned graph is solved again. When no pair fails, LP duality
- *    proves the result optimal on the full candidate graph (`stats.certified`).
- */
-export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { menteeTopK?: number; mentorSlack?: number; maxRounds?: number } = {}): OptimalAssignment {
-  const K = Math.max(4, opts.menteeTopK ?? 12);
-  const slack = opts.mentorSlack ?? 8;
-  const maxRounds = opts.maxRounds ?? 8;
-  const nM = model.mentors.length;
-  const open = model.mentees.filter((m) => m.state === 'open').map((m) => m.index);
-  let stampValue = 0;
+  /** Offers mentee i to the mentors js[from..to) with rules rs and scores qs. */
+  pushAll(i: number, from: number, to: number, js: Int32Array, rs: Uint16Array, qs: Uint16Array): void {
+    const hQ = this.q;
+    for (let t = from; t < to; t++) {
+      const j = js[t];
+      const q = qs[t];
+      const size = this.size[j];
+      // A full heap rejects anything not better than its minimum (most offers): no call.
+      if (size === this.cap[j] && q <= hQ[this.off[j]]) continue;
+      this.push(j, q, i, rs[t]);
+    }
+  }
 
-  // Mentor heaps (min-heaps on q) of their best mentees.
-  const heapCap = model.mentors.map((m) => (m.free > 0 ? 4 * m.free + slack : 0));
-  const heapOff = new Int32Array(nM + 1);
-  for (let j = 0; j < nM; j++) heapOff[j + 1] = heapOff[j] + heapCap[j];
-  const hQ = new Float64Array(heapOff[nM]);
-  const hI = new Int32Array(heapOff[nM]);
-  const hR = new Int32Array(heapOff[nM]);
-  const hSize = new Int32Array(nM);
-  const heapPush = (j: number, q: number, i: number, rule: number) => {
-    const off = heapOff[j];
-    const cap = heapCap[j];
-    const n = hSize[j];
+  push(j: number, q: number, i: number, rule: number): void {
+    const hQ = this.q;
+    const hI = this.mentee;
+    const hR = this.rule;
+    const off = this.off[j];
+    const cap = this.cap[j];
+    const n = this.size[j];
     if (n < cap) {
       let k = n;
-      hSize[j] = n + 1;
+      this.size[j] = n + 1;
       while (k > 0) {
         const p = (k - 1) >> 1;
         if (hQ[off + p] <= q) break;
@@ -358,49 +334,30 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
     hQ[off + k] = q;
     hI[off + k] = i;
     hR[off + k] = rule;
-  };
+  }
+}
 
-  // Pass 1: top K per mentee (exact: sparse scores merged with the profile's sorted list), and
-  // per mentor its best mentees among the sparse (request-matching) pairs. The sparse pairs are
-  // scored here once and kept for the certificate (pass 2), which reads them again every round.
-  const edges = new Map<number, EdgeList>();
-  const nE = model.mentees.length;
-  const topStart = new Int32Array(nE + 1);
-  const topJ = new Int32Array(open.length * K);
-  const topR = new Int32Array(open.length * K);
-  const topQ = new Float64Array(open.length * K);
-  let nTop = 0;
-  const sparseStart = new Int32Array(nE + 1);
-  const store = new EdgeStore(open.length * 32);
-  const mark = new Int32Array(nM);
-  let candidateEdges = 0;
-  // The K best sparse pairs, kept sorted (best first; ties: lower mentor index first).
-  const sj = new Int32Array(K);
-  const sr = new Int32Array(K);
-  const sq = new Float64Array(K);
-  const outJ = scorer.outJ;
-  const outR = scorer.outRule;
-  const outQ = scorer.outQ;
-  let prevMentee = 0;
-  for (const i of open) {
-    for (let x = prevMentee; x <= i; x++) {
-      topStart[x] = nTop;
-      sparseStart[x] = store.size;
-    }
-    prevMentee = i + 1;
-    const sv = ++stampValue;
-    const ns = scorer.sparse(i, mark, sv);
-    store.reserve(ns);
-    const base = store.size;
-    store.j.set(outJ.subarray(0, ns), base);
-    store.rule.set(outR.subarray(0, ns), base);
-    store.q.set(outQ.subarray(0, ns), base);
-    store.size += ns;
+/** The K best of a list of scored mentors, sorted best first (ties: lower mentor index first). */
+class TopK {
+  readonly j: Int32Array;
+  readonly rule: Int32Array;
+  readonly q: Float64Array;
+  n = 0;
+  constructor(readonly K: number) {
+    this.j = new Int32Array(K);
+    this.rule = new Int32Array(K);
+    this.q = new Float64Array(K);
+  }
+
+  take(from: number, to: number, js: Int32Array, rs: Uint16Array, qs: Uint16Array): void {
+    const K = this.K;
+    const sj = this.j;
+    const sr = this.rule;
+    const sq = this.q;
     let n = 0;
-    for (let t = 0; t < ns; t++) {
-      const j = outJ[t];
-      const q = outQ[t];
-      heapPush(j, q, i, outR[t]);
+    for (let t = from; t < to; t++) {
+      const j = js[t];
+      const q = qs[t];
       if (n === K && (q < sq[K - 1] || (q === sq[K - 1] && j > sj[K - 1]))) continue;
       let k = n === K ? K - 1 : n++;
       while (k > 0 && (sq[k - 1] < q || (sq[k - 1] === q && sj[k - 1] > j))) {
@@ -411,8 +368,119 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
       }
       sq[k] = q;
       sj[k] = j;
-      sr[k] = outR[t];
+      sr[k] = rs[t];
     }
+    this.n = n;
+  }
+}
+
+/** The pruned graph: edges (mentee, mentor, rule, q) in the order they were added. */
+class PrunedEdges {
+  i = new Int32Array(1024);
+  j = new Int32Array(1024);
+  rule = new Int32Array(1024);
+  q = new Int32Array(1024);
+  size = 0;
+
+  push(i: number, j: number, rule: number, q: number): void {
+    if (this.size === this.i.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.i = grow(this.i);
+      this.j = grow(this.j);
+      this.rule = grow(this.rule);
+      this.q = grow(this.q);
+    }
+    const e = this.size++;
+    this.i[e] = i;
+    this.j[e] = j;
+    this.rule[e] = rule;
+    this.q[e] = q;
+  }
+
+  /** Edges grouped by row (rowOf[mentee]), each row's in the order they were added. */
+  byRow(rowOf: Int32Array, nRows: number): RowEdges {
+    const start = new Int32Array(nRows + 1);
+    for (let e = 0; e < this.size; e++) start[rowOf[this.i[e]] + 1]++;
+    for (let r = 0; r < nRows; r++) start[r + 1] += start[r];
+    const fill = start.slice(0, nRows);
+    const j = new Int32Array(this.size);
+    const rule = new Int32Array(this.size);
+    const q = new Int32Array(this.size);
+    for (let e = 0; e < this.size; e++) {
+      const k = fill[rowOf[this.i[e]]]++;
+      j[k] = this.j[e];
+      rule[k] = this.rule[e];
+      q[k] = this.q[e];
+    }
+    return { start, j, rule, q };
+  }
+}
+
+/** CSR adjacency of the pruned graph by row (mentee). */
+interface RowEdges {
+  start: Int32Array;
+  j: Int32Array;
+  rule: Int32Array;
+  q: Int32Array;
+}
+
+/**
+ * Solves the whole instance exactly:
+ * 1. one pass scores every candidate pair and keeps, per mentee, its top K mentors and, per
+ *    mentor, its top (4·free + slack) mentees — the pruned graph;
+ * 2. the exact solver runs on the pruned graph (rows = the smaller side: mentees, or mentors'
+ *    free places);
+ * 3. a second pass checks the dual certificate cost − u − v ≥ 0 on EVERY candidate pair; any pair
+ *    that fails is added and the pruned graph is solved again. When no pair fails, LP duality
+ *    proves the result optimal on the full candidate graph (`stats.certified`).
+ */
+export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: SolverOptions = {}): OptimalAssignment {
+  const phase = opts.onPhase ?? (() => {});
+  const K = Math.max(4, opts.menteeTopK ?? 12);
+  const slack = opts.mentorSlack ?? 8;
+  const maxRounds = opts.maxRounds ?? 8;
+  const nM = model.mentors.length;
+  const nE = model.mentees.length;
+  const open = model.mentees.filter((m) => m.state === 'open').map((m) => m.index);
+  let stampValue = 0;
+
+  const heaps = new MentorHeaps(model.mentors.map((m) => (m.free > 0 ? 4 * m.free + slack : 0)));
+  const best = new TopK(K);
+
+  // Pass 1: top K per mentee (exact: sparse scores merged with the profile's sorted list), and
+  // per mentor its best mentees among the sparse (request-matching) pairs. The sparse pairs are
+  // scored here once and kept for the certificate (pass 2), which reads them every round.
+  const topStart = new Int32Array(nE + 1);
+  const topJ = new Int32Array(open.length * K);
+  const topR = new Int32Array(open.length * K);
+  const topQ = new Float64Array(open.length * K);
+  let nTop = 0;
+  const sparseStart = new Int32Array(nE + 1);
+  const store = new ScoredEdges(open.length * 64);
+  const mark = new Int32Array(nM);
+  let candidateEdges = 0;
+  let prevMentee = 0;
+  for (const i of open) {
+    for (let x = prevMentee; x <= i; x++) {
+      topStart[x] = nTop;
+      sparseStart[x] = store.size;
+    }
+    prevMentee = i + 1;
+    const sv = ++stampValue;
+    store.reserve(nM);
+    const base = store.size;
+    const end = base + scorer.sparse(i, mark, sv, store, base);
+    store.size = end;
+    heaps.pushAll(i, base, end, store.j, store.rule, store.q);
+    best.take(base, end, store.j, store.rule, store.q);
+    const n = best.n;
+    const sj = best.j;
+    const sr = best.rule;
+    const sq = best.q;
     const blocked = model.blocked.get(i);
     const L = scorer.profileList(scorer.profileOf(i));
     let nBlocked = 0;
@@ -438,25 +506,33 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
         topQ[nTop++] = L.q[b++];
       }
     }
-    if (nTop === t0) continue;
-    edges.set(i, { mentor: Array.from(topJ.subarray(t0, nTop)), rule: Array.from(topR.subarray(t0, nTop)), q: Array.from(topQ.subarray(t0, nTop)) });
   }
   for (let x = prevMentee; x <= nE; x++) {
     topStart[x] = nTop;
     sparseStart[x] = store.size;
   }
+
+  // The pruned graph: each mentee's top list, then the mentors' best mentees not already there.
+  const rowOf = new Int32Array(nE).fill(-1);
+  const rowList: number[] = [];
+  const pruned = new PrunedEdges();
+  for (const i of open) {
+    if (topStart[i + 1] === topStart[i]) continue;
+    rowOf[i] = rowList.length;
+    rowList.push(i);
+    for (let t = topStart[i]; t < topStart[i + 1]; t++) pruned.push(i, topJ[t], topR[t], topQ[t]);
+  }
   for (let j = 0; j < nM; j++) {
-    for (let s = heapOff[j]; s < heapOff[j] + hSize[j]; s++) {
-      const el = edges.get(hI[s])!;
-      if (!el.mentor.includes(j)) {
-        el.mentor.push(j);
-        el.rule.push(hR[s]);
-        el.q.push(hQ[s]);
-      }
+    for (let s = heaps.off[j]; s < heaps.off[j] + heaps.size[j]; s++) {
+      const i = heaps.mentee[s];
+      let known = false;
+      for (let t = topStart[i]; t < topStart[i + 1] && !known; t++) known = topJ[t] === j;
+      if (!known) pruned.push(i, j, heaps.rule[s], heaps.q[s]);
     }
   }
+  phase('pass1');
 
-  const rows = [...edges.keys()];
+  const rows = Int32Array.from(rowList);
   const slotsTotal = model.mentors.reduce((s, m) => s + m.free, 0);
   const orientation: 'mentees' | 'slots' = slotsTotal < rows.length ? 'slots' : 'mentees';
   let rounds = 0;
@@ -465,9 +541,12 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
   let prunedEdges: number;
 
   for (;;) {
-    const built = orientation === 'mentees' ? buildByMentees(rows, edges, model) : buildBySlots(rows, edges, model);
+    const graph = pruned.byRow(rowOf, rows.length);
+    const built = orientation === 'mentees' ? buildByMentees(rows, graph, model) : buildBySlots(rows, graph, model);
     prunedEdges = built.problem.adjCol.length;
+    phase('build');
     const sol = solveAssignment(built.problem);
+    phase('solve');
     chosen = built.read(sol);
     // Pass 2: the certificate q + D(mentor) ≤ T(mentee) on EVERY candidate pair. Pairs without a
     // shared request word score as their profile, so each profile's list is sorted once by
@@ -476,24 +555,22 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
     const D = new Float64Array(nM);
     for (let j = 0; j < nM; j++) D[j] = built.mentorDual(sol, j);
     const sortedByDual = new Map<number, Int32Array>();
-    const add = (el: EdgeList, j: number, rule: number, q: number) => {
-      if (el.mentor.includes(j)) return;
-      el.mentor.push(j);
-      el.rule.push(rule);
-      el.q.push(q);
+    const add = (r: number, j: number, rule: number, q: number) => {
+      for (let k = graph.start[r]; k < graph.start[r + 1]; k++) if (graph.j[k] === j) return;
+      pruned.push(rows[r], j, rule, q);
       violations++;
     };
     const sJ = store.j;
     const sR = store.rule;
     const sQ = store.q;
-    for (const i of rows) {
-      const el = edges.get(i)!;
-      const T = built.menteeThreshold(sol, i);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r];
+      const T = built.menteeThreshold(sol, r);
       const sv = ++stampValue;
       for (let k = sparseStart[i]; k < sparseStart[i + 1]; k++) {
         const j = sJ[k];
         mark[j] = sv;
-        if (sQ[k] + D[j] > T) add(el, j, sR[k], sQ[k]);
+        if (sQ[k] + D[j] > T) add(r, j, sR[k], sQ[k]);
       }
       const p = scorer.profileOf(i);
       const L = scorer.profileList(p);
@@ -508,9 +585,10 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: { men
         const j = L.mentors[k];
         if (mark[j] === sv || (blocked && blocked.has(j))) continue;
         if (L.q[k] + D[j] <= T) break;
-        add(el, j, L.rules[k], L.q[k]);
+        add(r, j, L.rules[k], L.q[k]);
       }
     }
+    phase('certificate');
     if (violations === 0) {
       certified = true;
       break;
@@ -556,35 +634,24 @@ function byDualDescending(L: ProfileList, D: Float64Array): Int32Array {
 interface Built {
   problem: AssignmentProblem;
   read(sol: AssignmentSolution): ChosenPair[];
-  /** The certificate reads: SCALE − q − mentorDual(j) − (SCALE − menteeThreshold(i)) ≥ 0. */
+  /** The certificate reads: SCALE − q − mentorDual(j) − (SCALE − menteeThreshold(row of i)) ≥ 0. */
   mentorDual(sol: AssignmentSolution, j: number): number;
-  menteeThreshold(sol: AssignmentSolution, i: number): number;
+  menteeThreshold(sol: AssignmentSolution, row: number): number;
 }
 
 /** Rows = mentees, columns = mentors with their free places. */
-function buildByMentees(rows: number[], edges: Map<number, EdgeList>, model: CandidateModel): Built {
+function buildByMentees(rows: Int32Array, g: RowEdges, model: CandidateModel): Built {
   const nM = model.mentors.length;
-  const rowOf = new Map<number, number>();
-  rows.forEach((i, r) => rowOf.set(i, r));
-  let total = 0;
-  for (const i of rows) total += edges.get(i)!.mentor.length;
-  const groupStart = new Int32Array(rows.length + 1);
-  const adjCol = new Int32Array(total);
+  const total = g.j.length;
   const adjCost = new Float64Array(total);
-  const adjRule = new Int32Array(total);
-  let e = 0;
-  rows.forEach((i, r) => {
-    const el = edges.get(i)!;
-    for (let k = 0; k < el.mentor.length; k++, e++) {
-      adjCol[e] = el.mentor[k];
-      adjCost[e] = SCORE_SCALE - el.q[k];
-      adjRule[e] = el.rule[k];
-    }
-    groupStart[r + 1] = e;
-  });
+  for (let e = 0; e < total; e++) adjCost[e] = SCORE_SCALE - g.q[e];
+  const groupStart = g.start;
+  const adjCol = g.j;
   const colCap = Int32Array.from(model.mentors.map((m) => m.free));
+  const rowGroup = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) rowGroup[r] = r;
   const problem: AssignmentProblem = {
-    rowGroup: Int32Array.from(rows.map((_, r) => r)),
+    rowGroup,
     groupStart,
     adjCol,
     adjCost,
@@ -596,57 +663,53 @@ function buildByMentees(rows: number[], edges: Map<number, EdgeList>, model: Can
     problem,
     read(sol) {
       const out: ChosenPair[] = [];
-      rows.forEach((i, r) => {
+      for (let r = 0; r < rows.length; r++) {
         const j = sol.rowCol[r];
-        if (j < 0) return;
+        if (j < 0) continue;
         for (let k = groupStart[r]; k < groupStart[r + 1]; k++) {
           if (adjCol[k] === j) {
-            out.push({ mentee: i, mentor: j, rule: adjRule[k], q: SCORE_SCALE - adjCost[k] });
+            out.push({ mentee: rows[r], mentor: j, rule: g.rule[k], q: SCORE_SCALE - adjCost[k] });
             break;
           }
         }
-      });
+      }
       return out;
     },
     mentorDual: (sol, j) => sol.v[j],
-    menteeThreshold: (sol, i) => SCORE_SCALE - sol.u[rowOf.get(i)!],
+    menteeThreshold: (sol, r) => SCORE_SCALE - sol.u[r],
   };
 }
 
 /** Rows = mentors' free places (a mentor's places share its edges), columns = mentees. */
-function buildBySlots(rows: number[], edges: Map<number, EdgeList>, model: CandidateModel): Built {
+function buildBySlots(rows: Int32Array, g: RowEdges, model: CandidateModel): Built {
   const nM = model.mentors.length;
-  const colOf = new Map<number, number>();
-  rows.forEach((i, c) => colOf.set(i, c));
   // Transpose mentee edge lists into mentor groups.
-  const count = new Int32Array(nM + 1);
-  for (const i of rows) for (const j of edges.get(i)!.mentor) count[j + 1]++;
+  const total = g.j.length;
   const groupStart = new Int32Array(nM + 1);
-  for (let j = 0; j < nM; j++) groupStart[j + 1] = groupStart[j] + count[j + 1];
+  for (let e = 0; e < total; e++) groupStart[g.j[e] + 1]++;
+  for (let j = 0; j < nM; j++) groupStart[j + 1] += groupStart[j];
   const fill = groupStart.slice(0, nM);
-  const total = groupStart[nM];
   const adjCol = new Int32Array(total);
   const adjCost = new Float64Array(total);
   const adjRule = new Int32Array(total);
-  rows.forEach((i, c) => {
-    const el = edges.get(i)!;
-    for (let k = 0; k < el.mentor.length; k++) {
-      const j = el.mentor[k];
-      const e = fill[j]++;
+  for (let c = 0; c < rows.length; c++) {
+    for (let k = g.start[c]; k < g.start[c + 1]; k++) {
+      const e = fill[g.j[k]]++;
       adjCol[e] = c;
-      adjCost[e] = SCORE_SCALE - el.q[k];
-      adjRule[e] = el.rule[k];
+      adjCost[e] = SCORE_SCALE - g.q[k];
+      adjRule[e] = g.rule[k];
     }
-  });
-  const rowGroup: number[] = [];
-  const slotStart = new Int32Array(nM + 1);
+  }
+  let nSlots = 0;
+  for (let j = 0; j < nM; j++) if (groupStart[j + 1] > groupStart[j]) nSlots += model.mentors[j].free;
+  const rowGroup = new Int32Array(nSlots);
+  let r = 0;
   for (let j = 0; j < nM; j++) {
     const places = groupStart[j + 1] > groupStart[j] ? model.mentors[j].free : 0;
-    for (let s = 0; s < places; s++) rowGroup.push(j);
-    slotStart[j + 1] = rowGroup.length;
+    for (let s = 0; s < places; s++) rowGroup[r++] = j;
   }
   const problem: AssignmentProblem = {
-    rowGroup: Int32Array.from(rowGroup),
+    rowGroup,
     groupStart,
     adjCol,
     adjCost,
@@ -679,6 +742,6 @@ function buildBySlots(rows: number[], edges: Map<number, EdgeList>, model: Candi
       const uj = maxU![j];
       return uj === -Infinity ? problem.dummyCost : uj;
     },
-    menteeThreshold: (sol, i) => SCORE_SCALE - sol.v[colOf.get(i)!],
+    menteeThreshold: (sol, c) => SCORE_SCALE - sol.v[c],
   };
 }

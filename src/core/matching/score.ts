@@ -57,6 +57,37 @@ interface KeyPosting {
   weight: Float64Array;
 }
 
+/**
+ * A growable store of scored edges (millions on a large network): mentor Int32, rule and score
+ * Uint16 — scores are integers in [0, SCORE_SCALE] and forms are few.
+ */
+export class ScoredEdges {
+  j: Int32Array;
+  rule: Uint16Array;
+  q: Uint16Array;
+  size = 0;
+  constructor(cap: number) {
+    this.j = new Int32Array(Math.max(16, cap));
+    this.rule = new Uint16Array(Math.max(16, cap));
+    this.q = new Uint16Array(Math.max(16, cap));
+  }
+  /** Room for `extra` more edges after `size`. */
+  reserve(extra: number): void {
+    const need = this.size + extra;
+    if (need <= this.j.length) return;
+    const cap = Math.max(need, this.j.length * 2);
+    const j = new Int32Array(cap);
+    j.set(this.j.subarray(0, this.size));
+    const rule = new Uint16Array(cap);
+    rule.set(this.rule.subarray(0, this.size));
+    const q = new Uint16Array(cap);
+    q.set(this.q.subarray(0, this.size));
+    this.j = j;
+    this.rule = rule;
+    this.q = q;
+  }
+}
+
 /** Sentinel of a missing grade/age in the typed feature arrays (real ones are small and ≥ 0). */
 const NONE = -1e9;
 /** Packed sort keys hold an index below 2^22 (4 million mentors is far beyond any register). */
@@ -173,9 +204,10 @@ export class Scorer {
     this.acc = new Float64Array(nM);
     this.stamp = new Int32Array(nM);
     this.claim = new Int32Array(nM);
-    this.outJ = new Int32Array(nM);
-    this.outRule = new Int32Array(nM);
-    this.outQ = new Float64Array(nM);
+    this.profileOfMentee = new Int32Array(model.mentees.length).fill(-1);
+    this.touched = new Int32Array(nM);
+    this.touchedRule = new Int32Array(nM);
+    if (model.rules.length > 65535 || SCORE_SCALE > 65535) throw new Error('ScoredEdges keeps rules and scores in Uint16');
     this.wSum = weights.request + weights.preferred + weights.organization + weights.gap + weights.load;
     this.pupilForm = model.rules.map((r) => r.mentor.includes('обучающийся') && r.mentee.includes('обучающийся'));
   }
@@ -228,6 +260,8 @@ export class Scorer {
    * grade and age. Their scores with such mentors are equal, so they are computed once per profile.
    */
   profileOf(i: number): number {
+    const known = this.profileOfMentee[i];
+    if (known >= 0) return known;
     const key = this.profileKey(i);
     let p = this.profileIds.get(key);
     if (p === undefined) {
@@ -235,6 +269,7 @@ export class Scorer {
       this.profileIds.set(key, p);
       this.profiles.push({ rep: i, list: null });
     }
+    this.profileOfMentee[i] = p;
     return p;
   }
 
@@ -244,6 +279,7 @@ export class Scorer {
   }
 
   private readonly profileIds = new Map<string, number>();
+  private readonly profileOfMentee: Int32Array;
   private ruleScratch: Int32Array | null = null;
   private readonly profiles: Array<{ rep: number; list: ProfileList | null }> = [];
 
@@ -301,22 +337,20 @@ export class Scorer {
     return this.profiles.length;
   }
 
-  /** Results of `sparse`: entries 0 .. n−1 (overwritten by the next call). */
-  readonly outJ: Int32Array;
-  readonly outRule: Int32Array;
-  readonly outQ: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly touchedRule: Int32Array;
 
   /**
    * The exact scores of mentee i's candidates that differ from its profile's: mentors sharing a
-   * request word, and the desired mentor. Returns their number n; they are in outJ/outRule/outQ
-   * [0, n). `mark[j] = markValue` for each one.
+   * request word, and the desired mentor. Writes them to out at base.. (room for every mentor
+   * must be reserved) and returns their number. `mark[j] = markValue` for each one.
    */
-  sparse(i: number, mark: Int32Array, markValue: number): number {
+  sparse(i: number, mark: Int32Array, markValue: number, out: ScoredEdges, base: number): number {
     const me = this.menteeF[i];
     if (!me) return 0;
     const st = ++this.stampValue;
-    const touched = this.outJ;
-    const touchedRule = this.outRule;
+    const touched = this.touched;
+    const touchedRule = this.touchedRule;
     const stamp = this.stamp;
     const acc = this.acc;
     const claim = this.claim;
@@ -364,8 +398,10 @@ export class Scorer {
     const grade = me.grade === null ? NONE : me.grade;
     const age = info.age === null ? NONE : info.age;
     const wSum = this.wSum;
-    const outQ = this.outQ;
-    let n = 0;
+    const outJ = out.j;
+    const outRule = out.rule;
+    const outQ = out.q;
+    let n = base;
     for (let t = 0; t < nt; t++) {
       const j = touched[t];
       if (blocked && blocked.has(j)) continue;
@@ -376,11 +412,11 @@ export class Scorer {
       if (pj === j) s += w.preferred;
       if (org >= 0 && org === this.mOrg[j]) s += w.organization;
       if (w.gap > 0) s += w.gap * this.gapFast(j, this.pupilForm[rule], grade, age);
-      touched[n] = j;
-      touchedRule[n] = rule;
+      outJ[n] = j;
+      outRule[n] = rule;
       outQ[n++] = Math.round((s / wSum) * SCORE_SCALE);
     }
-    return n;
+    return n - base;
   }
 
   private readonly claim: Int32Array;

@@ -11,8 +11,11 @@ import { resolveWeights, type Alternative, type MatchInput, type MatchResult, ty
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function suggestPairs(input: MatchInput): MatchResult {
+  const phase = input.solver?.onPhase ?? (() => {});
   const model = buildCandidates(input);
+  phase('candidates');
   const scorer = new Scorer(model, resolveWeights(input.weights));
+  phase('features');
   const result = assignOptimal(model, scorer, input.solver);
   const mentorId = (j: number) => model.mentors[j].mentor.id;
   const menteeId = (i: number) => model.mentees[i].mentee.id;
@@ -48,6 +51,7 @@ export function suggestPairs(input: MatchInput): MatchResult {
     });
   }
 
+  phase('suggestions');
   const assignedTo = new Int32Array(model.mentees.length).fill(-1);
   for (const p of result.pairs) assignedTo[p.mentee] = p.mentor;
   const top = result.top;
@@ -63,11 +67,13 @@ export function suggestPairs(input: MatchInput): MatchResult {
     if (alts.length) alternatives[menteeId(i)] = alts;
   }
 
+  phase('alternatives');
   const unmatched: UnmatchedMentee[] = [];
   for (const info of model.mentees) {
     if (info.state === 'served' || assignedTo[info.index] >= 0) continue;
     const reason = info.state === 'excluded' ? info.reason! : top.start[info.index + 1] > top.start[info.index] ? REASON_TAKEN : reasonWithoutCandidates(model, info.index);
     unmatched.push({ mentee: info.mentee.id, reason });
   }
+  phase('unmatched');
   return { assignments, alternatives, unmatched, totalScore: round2(total), stats: result.stats };
 }

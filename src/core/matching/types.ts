@@ -60,6 +60,14 @@ export function resolveWeights(given?: Partial<MatchWeights> | Record<string, nu
 /** A form rule as matching reads it (forms.ts FormRule, plus an explicit young-specialist switch). */
 export type MatchRule = FormRule & { youngSpecialistOnly?: boolean };
 
+export interface SolverOptions {
+  menteeTopK?: number;
+  mentorSlack?: number;
+  maxRounds?: number;
+  /** Called as each stage ends (the bench times them; no clock in pure code). */
+  onPhase?: (phase: string) => void;
+}
+
 export interface MatchInput {
   mentors: readonly Mentor[];
   mentees: readonly Mentee[];
@@ -74,7 +82,7 @@ export interface MatchInput {
   /** Suggestions the curator rejected: never proposed again. IDs. */
   rejected?: ReadonlyArray<{ mentor: string; mentee: string }>;
   /** Tuning of the exact solver (tests, bench). */
-  solver?: { menteeTopK?: number; mentorSlack?: number; maxRounds?: number };
+  solver?: SolverOptions;
 }
 
 export interface PairDetail {
