@@ -22,6 +22,11 @@ export function Home() {
           ) : (
             <p class="ok">Все листы на месте.</p>
           )}
+          {overview.data.adopted.map((a) => (
+            <p key={a.register} class="muted">
+              «{a.register}» читается с листа «{a.sheet}».
+            </p>
+          ))}
         </div>
       )}
     </Section>

@@ -70,7 +70,7 @@ describeBrowser('local preview in a real browser', () => {
     expect(await ui.sidebarVisible()).toBe(true);
     // getOverview answered through google.script.run → /api/rpc/getOverview.
     await ui.waitForSidebarText('Сегодня: 2026-11-22');
-    await ui.waitForSidebarText(/Нет листов: Журнал приказов, Мониторинг/);
+    await ui.waitForSidebarText(/Нет листов: Журнал приказов\. Выберите/);
     await ui.openTab(SHEET_NAMES.mentors);
     await ui.screenshot('preview.png');
   });
