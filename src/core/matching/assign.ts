@@ -109,16 +109,21 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
   for (let c = 0; c < nCols; c++) colOff[c + 1] = colOff[c] + p.colCap[c];
   const colRows = new Int32Array(colOff[nCols]);
   const load = new Int32Array(nCols);
+  const colCap = p.colCap;
 
   const dCol = new Float64Array(nAll);
   const seenCol = new Int32Array(nAll);
   const doneCol = new Int32Array(nAll);
   const predRow = new Int32Array(nAll);
   const dRow = new Float64Array(nRows);
-  const touchedCols: number[] = [];
-  const reachedRows: number[] = [];
+  // A search touches each column and reaches each row at most once: fixed-size lists, no growth.
+  const touchedCols = new Int32Array(nAll);
+  let nTouched = 0;
+  const reachedRows = new Int32Array(nRows);
+  let nReached = 0;
   const heap = new Heap(1024);
   const { groupStart, adjCol, adjCost, rowGroup, dummyCost } = p;
+  let stamp = 0;
 
   const costOf = (r: number, c: number): number => {
     if (c >= nCols) return dummyCost;
@@ -127,8 +132,40 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
     return Infinity;
   };
 
+  const scan = (r: number, d: number) => {
+    const g = rowGroup[r];
+    const ur = u[r];
+    for (let e = groupStart[g], end = groupStart[g + 1]; e < end; e++) {
+      const c = adjCol[e];
+      if (doneCol[c] === stamp) continue;
+      const nd = d + adjCost[e] - ur - v[c];
+      if (seenCol[c] !== stamp || nd < dCol[c]) {
+        if (seenCol[c] !== stamp) {
+          seenCol[c] = stamp;
+          touchedCols[nTouched++] = c;
+        }
+        dCol[c] = nd;
+        predRow[c] = r;
+        heap.push(nd, c);
+      }
+    }
+    const dc = nCols + r;
+    if (doneCol[dc] !== stamp) {
+      const nd = d + dummyCost - ur - v[dc];
+      if (seenCol[dc] !== stamp || nd < dCol[dc]) {
+        if (seenCol[dc] !== stamp) {
+          seenCol[dc] = stamp;
+          touchedCols[nTouched++] = dc;
+        }
+        dCol[dc] = nd;
+        predRow[dc] = r;
+        heap.push(nd, dc);
+      }
+    }
+  };
+
   for (let r0 = 0; r0 < nRows; r0++) {
-    const stamp = r0 + 1;
+    stamp = r0 + 1;
     // u[r0]: the largest value keeping every edge of r0 dual feasible.
     const g0 = rowGroup[r0];
     let best = dummyCost - v[nCols + r0];
@@ -137,43 +174,11 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
       if (rc < best) best = rc;
     }
     u[r0] = best;
-    touchedCols.length = 0;
-    reachedRows.length = 0;
+    nTouched = 0;
+    nReached = 0;
     heap.size = 0;
     dRow[r0] = 0;
-    reachedRows.push(r0);
-
-    const scan = (r: number, d: number) => {
-      const g = rowGroup[r];
-      const ur = u[r];
-      for (let e = groupStart[g]; e < groupStart[g + 1]; e++) {
-        const c = adjCol[e];
-        if (doneCol[c] === stamp) continue;
-        const nd = d + adjCost[e] - ur - v[c];
-        if (seenCol[c] !== stamp || nd < dCol[c]) {
-          if (seenCol[c] !== stamp) {
-            seenCol[c] = stamp;
-            touchedCols.push(c);
-          }
-          dCol[c] = nd;
-          predRow[c] = r;
-          heap.push(nd, c);
-        }
-      }
-      const dc = nCols + r;
-      if (doneCol[dc] !== stamp) {
-        const nd = d + dummyCost - ur - v[dc];
-        if (seenCol[dc] !== stamp || nd < dCol[dc]) {
-          if (seenCol[dc] !== stamp) {
-            seenCol[dc] = stamp;
-            touchedCols.push(dc);
-          }
-          dCol[dc] = nd;
-          predRow[dc] = r;
-          heap.push(nd, dc);
-        }
-      }
-    };
+    reachedRows[nReached++] = r0;
 
     scan(r0, 0);
     let terminal = -1;
@@ -184,7 +189,7 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
       if (doneCol[c] === stamp || k !== dCol[c]) continue;
       doneCol[c] = stamp;
       // A dummy column is only ever reached from its own (then reached) row: it is free.
-      if (c >= nCols || load[c] < p.colCap[c]) {
+      if (c >= nCols || load[c] < colCap[c]) {
         terminal = c;
         D = k;
         break;
@@ -192,15 +197,21 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
       for (let s = colOff[c]; s < colOff[c] + load[c]; s++) {
         const r = colRows[s];
         dRow[r] = k;
-        reachedRows.push(r);
+        reachedRows[nReached++] = r;
         scan(r, k);
       }
     }
     if (terminal < 0) throw new Error('assignment: no augmenting path (dummy columns make this impossible)');
 
     // Potentials: keep reduced costs ≥ 0 and make the path tight.
-    for (const r of reachedRows) u[r] += D - dRow[r];
-    for (const c of touchedCols) if (doneCol[c] === stamp) v[c] -= D - dCol[c];
+    for (let t = 0; t < nReached; t++) {
+      const r = reachedRows[t];
+      u[r] += D - dRow[r];
+    }
+    for (let t = 0; t < nTouched; t++) {
+      const c = touchedCols[t];
+      if (doneCol[c] === stamp) v[c] -= D - dCol[c];
+    }
 
     // Augment along the predecessor chain.
     let c = terminal;
