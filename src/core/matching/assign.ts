@@ -120,7 +120,7 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
   const touchedCols = new Int32Array(nAll);
   let nTouched = 0;
   const reachedRows = new Int32Array(nRows);
-  let nReached = 0;
+  let nReached: number;
   const heap = new Heap(1024);
   const { groupStart, adjCol, adjCost, rowGroup, dummyCost } = p;
   let stamp = 0;
@@ -565,6 +565,13 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: Solve
     let violations = 0;
     const D = new Float64Array(nM);
     for (let j = 0; j < nM; j++) D[j] = built.mentorDual(sol, j);
+    // Only the part of a profile's list above the lowest threshold of its mentees can fail.
+    const minT = new Float64Array(scorer.profileCount).fill(Infinity);
+    for (let r = 0; r < rows.length; r++) {
+      const p = scorer.profileOf(rows[r]);
+      const T = built.menteeThreshold(sol, r);
+      if (T < minT[p]) minT[p] = T;
+    }
     const sortedByDual = new Map<number, Int32Array>();
     const add = (r: number, j: number, rule: number, q: number) => {
       for (let k = graph.start[r]; k < graph.start[r + 1]; k++) if (graph.j[k] === j) return;
@@ -587,7 +594,7 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: Solve
       const L = scorer.profileList(p);
       let ord = sortedByDual.get(p);
       if (!ord) {
-        ord = byDualDescending(L, D);
+        ord = byDualDescending(L, D, minT[p]);
         sortedByDual.set(p, ord);
       }
       const blocked = model.blocked.get(i);
@@ -622,23 +629,33 @@ export function assignOptimal(model: CandidateModel, scorer: Scorer, opts: Solve
   };
 }
 
-/** Positions of a profile list ordered by q + D(mentor), highest first; ties keep list order. */
-function byDualDescending(L: ProfileList, D: Float64Array): Int32Array {
+/**
+ * Positions of a profile list with q + D(mentor) > above, ordered by that value, highest first;
+ * ties keep list order. (The rest of the full order could never fail the certificate.)
+ */
+function byDualDescending(L: ProfileList, D: Float64Array, above: number): Int32Array {
   const n = L.mentors.length;
-  const val = new Float64Array(n);
+  const pos: number[] = [];
+  const val: number[] = [];
   let packable = n < PACK;
   for (let k = 0; k < n; k++) {
     const x = L.q[k] + D[L.mentors[k]];
-    val[k] = x;
+    if (!(x > above)) continue;
+    pos.push(k);
+    val.push(x);
     if (!Number.isInteger(x) || Math.abs(x) >= 2147483648) packable = false;
   }
-  if (!packable) return Int32Array.from(val.keys()).sort((x, y) => val[y] - val[x]);
+  const m = pos.length;
+  if (!packable) {
+    const order = Array.from(pos.keys()).sort((x, y) => val[y] - val[x] || x - y);
+    return Int32Array.from(order, (t) => pos[t]);
+  }
   // One numeric sort of (−value, position) packed into a double: no comparator calls.
-  const packed = new Float64Array(n);
-  for (let k = 0; k < n; k++) packed[k] = -val[k] * PACK + k;
+  const packed = new Float64Array(m);
+  for (let t = 0; t < m; t++) packed[t] = -val[t] * PACK + pos[t];
   packed.sort();
-  const ord = new Int32Array(n);
-  for (let t = 0; t < n; t++) ord[t] = ((packed[t] % PACK) + PACK) % PACK;
+  const ord = new Int32Array(m);
+  for (let t = 0; t < m; t++) ord[t] = ((packed[t] % PACK) + PACK) % PACK;
   return ord;
 }
 

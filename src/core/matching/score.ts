@@ -90,8 +90,6 @@ export class ScoredEdges {
 
 /** Sentinel of a missing grade/age in the typed feature arrays (real ones are small and ≥ 0). */
 const NONE = -1e9;
-/** Packed sort keys hold an index below 2^22 (4 million mentors is far beyond any register). */
-const PACK = 4194304;
 
 export class Scorer {
   private readonly mentorF: MentorFeatures[];
@@ -281,6 +279,7 @@ export class Scorer {
   private readonly profileIds = new Map<string, number>();
   private readonly profileOfMentee: Int32Array;
   private ruleScratch: Int32Array | null = null;
+  private countScratch: Int32Array | null = null;
   private readonly profiles: Array<{ rep: number; list: ProfileList | null }> = [];
 
   /** A profile's candidates (before blocked pairs) with their request-free scores, best first. */
@@ -301,32 +300,33 @@ export class Scorer {
         js.push(j);
       }
     }
-    // Best first, ties by mentor index: one numeric sort of packed (SCALE − q, j) keys.
-    const packed = new Float64Array(js.length);
-    if (nM < PACK) {
-      for (let k = 0; k < js.length; k++) {
-        const j = js[k];
-        packed[k] = (SCORE_SCALE - Math.round(this.combine(i, j, ruleOf[j], 0, false) * SCORE_SCALE)) * PACK + j;
-      }
-      packed.sort();
+    // Best first, ties by mentor index: a counting sort on the integer score, filled in mentor order.
+    const me = this.menteeF[i]!;
+    const w = this.weights;
+    const grade = me.grade === null ? NONE : me.grade;
+    const age = this.model.mentees[i].age ?? NONE;
+    const qOf = new Int32Array(nM);
+    const count = (this.countScratch ??= new Int32Array(SCORE_SCALE + 2));
+    count.fill(0);
+    for (const j of js) {
+      const rule = ruleOf[j];
+      // combine(i, j, rule, 0, false), term by term in the same order.
+      let s = w.request * 0 + w.load * this.mLoad[j];
+      if (me.org >= 0 && me.org === this.mOrg[j]) s += w.organization;
+      if (w.gap > 0) s += w.gap * this.gapFast(j, this.pupilForm[rule], grade, age);
+      const q = Math.round((s / this.wSum) * SCORE_SCALE);
+      qOf[j] = q;
+      count[SCORE_SCALE - q + 1]++;
     }
+    for (let x = 1; x <= SCORE_SCALE + 1; x++) count[x] += count[x - 1];
     const n = js.length;
     const list: ProfileList = { mentors: new Int32Array(n), rules: new Int32Array(n), q: new Float64Array(n) };
-    if (nM < PACK) {
-      for (let k = 0; k < n; k++) {
-        const j = packed[k] % PACK;
-        list.mentors[k] = j;
-        list.rules[k] = ruleOf[j];
-        list.q[k] = SCORE_SCALE - (packed[k] - j) / PACK;
-      }
-    } else {
-      const qs = js.map((j) => Math.round(this.combine(i, j, ruleOf[j], 0, false) * SCORE_SCALE));
-      const order = js.map((_, k) => k).sort((a, b) => qs[b] - qs[a] || js[a] - js[b]);
-      order.forEach((k, t) => {
-        list.mentors[t] = js[k];
-        list.rules[t] = ruleOf[js[k]];
-        list.q[t] = qs[k];
-      });
+    for (let j = 0; j < nM; j++) {
+      if (ruleOf[j] < 0) continue;
+      const t = count[SCORE_SCALE - qOf[j]]++;
+      list.mentors[t] = j;
+      list.rules[t] = ruleOf[j];
+      list.q[t] = qOf[j];
     }
     prof.list = list;
     return list;
