@@ -20,6 +20,9 @@ export const SCORE_SCALE = 10000;
 interface MentorFeatures {
   comp: Set<string>;
   interests: Set<string>;
+  /** The same keys as ids (a mentor has a handful: a scan beats a hash lookup). */
+  compIds: Int32Array;
+  interestIds: Int32Array;
   org: number;
   grade: number | null;
   range: { min: number; max: number; unit: 'age' | 'grade' } | null;
@@ -34,8 +37,23 @@ interface MenteeFeatures {
   org: number;
   grade: number | null;
   preferred: number;
+  /** Shared by mentees with the same request text. */
+  request: RequestWords;
+}
+
+interface RequestWords {
+  tokens: Token[];
+  keys: string[];
+  keyIds: Int32Array;
+  /** Per token: its key id, −1 for a key no mentor has, −2 for no key (stop-word). */
+  tokenIds: Int32Array;
   /** Filled on the first explanation (only suggested pairs and alternatives are explained). */
   phrases?: PhraseTokens;
+}
+
+function hasId(ids: Int32Array, id: number): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+  return false;
 }
 
 export interface ProfileList {
@@ -140,6 +158,8 @@ export class Scorer {
       grade: m.mentor.category === 'обучающийся' ? parseGrade(m.mentor.position) : null,
       range: parseRange(m.mentor.preferredAge),
       load: m.capacity > 0 ? m.free / m.capacity : 0,
+      compIds: new Int32Array(0),
+      interestIds: new Int32Array(0),
     }));
     this.mLoad = new Float64Array(nM);
     this.mOrg = new Int32Array(nM);
@@ -158,8 +178,10 @@ export class Scorer {
       }
       for (const k of f.comp) if (!this.keyId.has(k)) this.keyId.set(k, this.keyId.size);
       for (const k of f.interests) if (!this.keyId.has(k)) this.keyId.set(k, this.keyId.size);
+      f.compIds = Int32Array.from(f.comp, (k) => this.keyId.get(k)!);
+      f.interestIds = Int32Array.from(f.interests, (k) => this.keyId.get(k)!);
     });
-    const requestCache = new Map<string, { tokens: Token[]; keys: string[]; keyIds: Int32Array }>();
+    const requestCache = new Map<string, RequestWords>();
     this.menteeF = model.mentees.map((e) => {
       if (e.state !== 'open') return null;
       // Identical requests are common (templates, copied rows): tokenize each text once.
@@ -173,13 +195,15 @@ export class Scorer {
           const id = this.keyId.get(k);
           if (id !== undefined) ids.push(id);
         }
-        req = { tokens, keys, keyIds: Int32Array.from(ids) };
+        const tokenIds = Int32Array.from(tokens, (t) => (t.key ? (this.keyId.get(t.key) ?? -1) : -2));
+        req = { tokens, keys, keyIds: Int32Array.from(ids), tokenIds };
         requestCache.set(text, req);
       }
       return {
         tokens: req.tokens,
         keys: req.keys,
         keyIds: req.keyIds,
+        request: req,
         org: orgOf(e.mentee.organization),
         grade: e.mentee.category === 'обучающийся' ? parseGrade(e.mentee.grade) : null,
         preferred: e.mentee.preferredMentor ? model.mentorRef(e.mentee.preferredMentor) : -1,
@@ -490,7 +514,9 @@ export class Scorer {
     const mf = this.mentorF[j];
     const info = this.model.mentors[j];
     let raw = 0;
-    for (const k of me.keys) raw += mf.comp.has(k) ? 1 : mf.interests.has(k) ? 0.5 : 0;
+    // Keys no mentor has add 0; sums of 1 and 0.5 are exact in any order.
+    const ids = me.keyIds;
+    for (let x = 0; x < ids.length; x++) raw += hasId(mf.compIds, ids[x]) ? 1 : hasId(mf.interestIds, ids[x]) ? 0.5 : 0;
     const q = Math.round(this.combine(i, j, rule, raw) * SCORE_SCALE);
     const w = this.weights;
     const parts: ScoreParts = {
@@ -502,10 +528,12 @@ export class Scorer {
     };
     const reasons: Array<[number, string]> = [];
     if (parts.request > 0) {
-      const phrases = (me.phrases ??= phraseTokens(this.model.mentees[i].mentee.request ?? '', me.tokens));
-      const byComp = matchedPhrasesOf(phrases, (k) => mf.comp.has(k));
+      const req = me.request;
+      const phrases = (req.phrases ??= phraseTokens(this.model.mentees[i].mentee.request ?? '', me.tokens));
+      const tid = req.tokenIds;
+      const byComp = matchedPhrasesOf(phrases, (t) => tid[t] >= 0 && hasId(mf.compIds, tid[t]));
       if (byComp.length) reasons.push([w.request * 2, `совпадает запрос: ${byComp.join(', ')}`]);
-      const byInterest = matchedPhrasesOf(phrases, (k) => !mf.comp.has(k) && mf.interests.has(k));
+      const byInterest = matchedPhrasesOf(phrases, (t) => tid[t] >= 0 && !hasId(mf.compIds, tid[t]) && hasId(mf.interestIds, tid[t]));
       if (byInterest.length) reasons.push([w.request, `запрос совпадает с интересами наставника: ${byInterest.join(', ')}`]);
     }
     if (parts.preferred) reasons.push([w.preferred, 'желаемый наставник']);

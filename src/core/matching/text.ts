@@ -83,7 +83,8 @@ export function keysOf(texts: readonly string[] | string | undefined): Set<strin
  * the stop-words between them («олимпиаде по физике»); phrases separated by commas.
  */
 export function matchedPhrases(text: string, tokens: readonly Token[], matched: (key: string) => boolean): string[] {
-  return matchedPhrasesOf(phraseTokens(text, tokens), matched);
+  const p = phraseTokens(text, tokens);
+  return matchedPhrasesOf(p, (t) => matched(p.keys[t]!));
 }
 
 /** A request's tokens prepared once for matchedPhrasesOf (a mentee's request is explained several times). */
@@ -103,7 +104,8 @@ export function phraseTokens(text: string, tokens: readonly Token[]): PhraseToke
   };
 }
 
-export function matchedPhrasesOf(p: PhraseTokens, matched: (key: string) => boolean): string[] {
+/** matchedPhrases over prepared tokens; `matched` gets the index of a token that has a key. */
+export function matchedPhrasesOf(p: PhraseTokens, matched: (token: number) => boolean): string[] {
   const phrases: string[] = [];
   let run: string[] = [];
   let pendingStops: string[] = [];
@@ -118,7 +120,7 @@ export function matchedPhrasesOf(p: PhraseTokens, matched: (key: string) => bool
   for (let k = 0; k < p.keys.length; k++) {
     const key = p.keys[k];
     if (p.breakBefore[k]) flush();
-    if (key && matched(key)) {
+    if (key && matched(k)) {
       if (pendingStops.length) run.push(...pendingStops);
       run.push(p.shown[k]);
       pendingStops = [];
