@@ -85,6 +85,9 @@ function parseA1Cell(a1: string): { row: number; col: number; rows: number; cols
   return { row: r1 - 1, col: c1 - 1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
 }
 
+/** Tab names as Sheets compares them: letter case aside. */
+const sameName = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
+
 function checkRect(values: unknown[][], what: string): number {
   const cols = values[0]?.length ?? 0;
   for (const row of values) {
@@ -154,7 +157,14 @@ export class SheetsWorkbook implements WorkbookPort {
 
   private sheet(name: string): Sheet | null {
     if (this.handles.has(name)) return this.handles.get(name)!;
-    if (this.namesCache) return null;
+    if (this.namesCache) {
+      // The same answer as getSheetByName below, which ignores letter case (Sheets keeps tab
+      // names unique regardless of case), whether or not the names were listed first.
+      const real = this.namesCache.find((n) => sameName(n, name));
+      const s = real === undefined ? null : (this.handles.get(real) ?? null);
+      this.handles.set(name, s);
+      return s;
+    }
     // One call for one tab; the full list (getSheets + getName per tab) only when names are asked.
     const s = this.ss.getSheetByName(name);
     this.handles.set(name, s);
@@ -221,8 +231,8 @@ export class SheetsWorkbook implements WorkbookPort {
         if (!this.handles.get(name)) this.handles.set(name, s);
         names.push(name);
       }
-      // Names looked up before and not in the list are absent.
-      for (const [n, s] of this.handles) if (s && !names.includes(n)) this.handles.set(n, null);
+      // Names looked up before and not in the list (letter case aside) are absent.
+      for (const [n, s] of this.handles) if (s && !names.some((m) => sameName(m, n))) this.handles.set(n, null);
       this.namesCache = names;
     }
     return this.namesCache.slice();

@@ -89,6 +89,26 @@ describe('SheetsWorkbook values', () => {
     expect(() => wb.writeValues('Наставники', 1, 0, [['x']])).toThrow(/«Наставники»/);
   });
 
+  it('a tab whose name differs only in letter case is found the same way before and after the names are listed', () => {
+    const wb = setup({ НАСТАВНИКИ: [['ФИО'], ['Иванова']] });
+    const ss = fakes.spreadsheet;
+    // Sheets' getSheetByName ignores letter case (tab names are unique regardless of case).
+    ss.getSheetByName = (n: string) => ss.sheets.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? null;
+    expect(wb.hasSheet('Наставники')).toBe(true);
+    expect(wb.sheetNames()).toEqual(['НАСТАВНИКИ']);
+    // Listing the names must not turn the tab found a moment ago into a missing one.
+    expect(wb.hasSheet('Наставники')).toBe(true);
+    expect(wb.readSheet('Наставники')!.values).toEqual([['ФИО'], ['Иванова']]);
+    wb.withLock(() => {
+      // Under the lock the caches start afresh with the list of names, then the lookup.
+      expect(wb.sheetNames()).toEqual(['НАСТАВНИКИ']);
+      expect(wb.hasSheet('Наставники')).toBe(true);
+      // A second tab of that name cannot exist: said in Russian, not by Sheets' own error.
+      expect(() => wb.createSheet('Наставники', ['ФИО'])).toThrow(UserError);
+    });
+    expect(ss.sheets).toHaveLength(1);
+  });
+
   it('reports merged areas 0-based', () => {
     const wb = setup({ R: [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']] });
     fakes.spreadsheet.getSheetByName('R')!.getRange('B2:C3').merge();
