@@ -183,6 +183,16 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
     [30000, 3000],
   ] as const) {
     const inst = syntheticInstance(nE, nM, 7);
+    // Wall time of each stage (stages that repeat — build/solve/certificate per round — add up).
+    const stages = new Map<string, number>();
+    let last = performance.now();
+    inst.solver = {
+      onPhase: (name) => {
+        const now = performance.now();
+        stages.set(name, (stages.get(name) ?? 0) + now - last);
+        last = now;
+      },
+    };
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const res = suggestPairs(inst);
@@ -195,5 +205,6 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
         `greedy matched ${greedy.matched}, total ${greedy.total.toFixed(2)}; candidate pairs ${res.stats.candidateEdges}, pruned ${res.stats.prunedEdges}, ` +
         `rounds ${res.stats.rounds}, certified ${res.stats.certified}, rows = ${res.stats.orientation}, unmatched ${res.unmatched.length}`,
     );
+    report(`    stages, ms: ${[...stages].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   }
 }
