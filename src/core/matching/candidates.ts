@@ -159,8 +159,15 @@ export function buildCandidates(input: MatchInput): CandidateModel {
     }
   });
 
+  // Birth dates repeat across a school network: each one is turned into an age once.
+  const ages = new Map<string, number>();
+  const ageOf = (birth: string) => {
+    let a = ages.get(birth);
+    if (a === undefined) ages.set(birth, (a = ageOn(birth, input.today)));
+    return a;
+  };
   const mentees: MenteeInfo[] = input.mentees.map((mentee, index) => {
-    const age = mentee.birthDate ? ageOn(mentee.birthDate, input.today) : null;
+    const age = mentee.birthDate ? ageOf(mentee.birthDate) : null;
     const info: MenteeInfo = { index, mentee, state: 'open', rules: [], age };
     const desired = canonicalForm(mentee.form, rules);
     const served = servedForms.get(index);

@@ -425,6 +425,14 @@ export class Scorer {
     const outJ = out.j;
     const outRule = out.rule;
     const outQ = out.q;
+    const wRequest = w.request;
+    const wLoad = w.load;
+    const wPreferred = w.preferred;
+    const wOrganization = w.organization;
+    const wGap = w.gap;
+    const mLoad = this.mLoad;
+    const mOrg = this.mOrg;
+    const pupilForm = this.pupilForm;
     let n = base;
     for (let t = 0; t < nt; t++) {
       const j = touched[t];
@@ -432,10 +440,10 @@ export class Scorer {
       const rule = touchedRule[t];
       mark[j] = markValue;
       const req = nk ? Math.min(1, acc[j] / denom) : 0;
-      let s = w.request * req + w.load * this.mLoad[j];
-      if (pj === j) s += w.preferred;
-      if (org >= 0 && org === this.mOrg[j]) s += w.organization;
-      if (w.gap > 0) s += w.gap * this.gapFast(j, this.pupilForm[rule], grade, age);
+      let s = wRequest * req + wLoad * mLoad[j];
+      if (pj === j) s += wPreferred;
+      if (org >= 0 && org === mOrg[j]) s += wOrganization;
+      if (wGap > 0) s += wGap * this.gapFast(j, pupilForm[rule], grade, age);
       outJ[n] = j;
       outRule[n] = rule;
       outQ[n++] = Math.round((s / wSum) * SCORE_SCALE);
