@@ -328,6 +328,45 @@ describe('collectSummary (service)', () => {
     expect(deco.backgrounds[1][0]).toBeNull();
   });
 
+  it("a longer list never writes over what the curator typed below the previous table: refused before any school is opened", () => {
+    const wb = consolidation([['ОО', 'URL'], ['А', 'a.xlsx']]);
+    const files = { 'a.xlsx': good(), 'b.xlsx': good(), 'c.xlsx': good() };
+    collectSummary(ctxOver(wb, files));
+    const after = SUMMARY_HEADER_ROW + 3; // header, one school, totals
+    // The curator signs below the table and, further right, keeps a figure of her own.
+    wb.writeValues(SUMMARY_SHEET, after + 1, 0, [['Подготовила: методист']]);
+    wb.writeValues(SUMMARY_SHEET, 0, SUMMARY_COLUMNS.length + 1, [['моё']]);
+    const before = JSON.stringify(wb.grid(SUMMARY_SHEET));
+    wb.writeValues('Список школ', 2, 0, [['Б', 'b.xlsx'], ['В', 'c.xlsx']]);
+    const ctx = ctxOver(wb, files);
+    expect(() => collectSummary(ctx)).toThrow(UserError);
+    expect(() => collectSummary(ctx)).toThrow(`ячейке A${after + 2}`);
+    expect(ctx.opened).toEqual([]);
+    expect(JSON.stringify(wb.grid(SUMMARY_SHEET))).toBe(before);
+    // Moved out of the way, the next run goes through and the figure beside the table stays.
+    wb.writeValues(SUMMARY_SHEET, after + 1, 0, [['']]);
+    collectSummary(ctxOver(wb, files));
+    expect(body(wb)).toHaveLength(3);
+    expect(wb.grid(SUMMARY_SHEET)[0][SUMMARY_COLUMNS.length + 1]).toBe('моё');
+  });
+
+  it('rows left from a longer table are blanked only where the curator has not changed them since', () => {
+    const wb = consolidation([['ОО', 'URL'], ['А', 'a.xlsx'], ['Б', 'b.xlsx'], ['В', 'c.xlsx']]);
+    const files = { 'a.xlsx': good(), 'b.xlsx': good(), 'c.xlsx': good() };
+    collectSummary(ctxOver(wb, files));
+    const first = SUMMARY_HEADER_ROW + 1;
+    // The curator writes over a cell of the last school's row.
+    wb.writeValues(SUMMARY_SHEET, first + 2, col('Внимание'), [['звонили 20.11']]);
+    wb.writeValues('Список школ', 2, 0, [['', ''], ['', '']]);
+    collectSummary(ctxOver(wb, files));
+    const grid = wb.grid(SUMMARY_SHEET);
+    expect(grid[first][col('Организация')]).toBe('А');
+    expect(grid[first + 1][1]).toBe('Итого');
+    // The old second row (and the old totals) were the add-on's: blanked. The edited row is kept.
+    expect((grid[first + 2] ?? []).some((v) => v === 'звонили 20.11')).toBe(true);
+    expect((grid[first + 3] ?? []).every((v) => v === '' || v === null)).toBe(true);
+  });
+
   it("writes to «Сводка (Наставник)» when the curator's own «Сводка» tab exists, leaving it untouched", () => {
     const own: CellValue[][] = [['Моя сводка', 'за октябрь'], ['Лицей', 12]];
     const wb = consolidation([['ОО', 'URL'], ['СОШ № 2', 'good.xlsx']], { Сводка: own });

@@ -5,7 +5,7 @@
  * the others; a run that nears Apps Script's time limit stops opening files and lists the rest.
  */
 import type { AppContext } from '../context';
-import { UserError, type CellValue, type SheetData, type WorkbookPort } from '../port';
+import { UserError, columnLetter, type CellValue, type SheetData, type WorkbookPort } from '../port';
 import { loadRegisters, type LoadedRegisters } from '../registers/load';
 import { monitoringOf } from '../monitoring/indicators';
 import { PALETTE } from '../decorate';
@@ -15,6 +15,7 @@ import {
   LIST_SHEET,
   REASONS,
   SUMMARY_FALLBACK_SHEET,
+  SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEET,
   SUMMARY_TITLE,
@@ -30,6 +31,7 @@ import {
   type SummaryTable,
 } from '../../core/monitoring/consolidate';
 import { SHEET_NAMES } from '../../core/registers/schemas';
+import { isBlank } from '../../core/registers/cells';
 import { ruDate } from '../../core/util/dates';
 
 /** Apps Script stops a run at 6 minutes; no new school is opened after this much time. */
@@ -149,36 +151,126 @@ export function summarySheetName(wb: WorkbookPort): string {
   throw new UserError(`Листы «${SUMMARY_SHEET}» и «${SUMMARY_FALLBACK_SHEET}» заняты вашими данными: переименуйте один из них, и сводка будет записана туда.`);
 }
 
+/** What the previous run wrote: its height and a signature of each row as written. */
+interface WrittenBlock {
+  rows: number;
+  sig?: string[];
+}
+
+const TOTALS_LABEL = 'Итого';
+
+/** A short signature of a row's cells as read back (blank as ''), to tell later edits. */
+function rowSig(row: readonly CellValue[] | undefined, width: number): string {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < width; c++) {
+    const v = row?.[c] ?? null;
+    const s = `${isBlank(v) ? '' : v instanceof Date ? v.toISOString() : String(v)}\u0001`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
 /**
- * Writes the block in one batch under the document lock: one writeValues and one read+write of
- * backgrounds. Rows left from a longer previous block are blanked; only the add-on's colours are
- * replaced, the curator's own colours and notes stay.
+ * The previous block: from the property; without it (a copied file) from the tab itself, down to
+ * its «Итого» row; a tab holding only our title has just that row.
+ */
+function writtenBlock(raw: string | null, values: readonly CellValue[][]): WrittenBlock {
+  if (raw && /^\d+$/.test(raw)) return { rows: Number(raw) };
+  if (raw) {
+    try {
+      const e = JSON.parse(raw) as Partial<WrittenBlock>;
+      if (typeof e.rows === 'number' && Number.isInteger(e.rows) && e.rows >= 0) {
+        return { rows: e.rows, sig: Array.isArray(e.sig) ? e.sig.map(String) : undefined };
+      }
+    } catch {
+      // Unreadable: judged by the tab's content below.
+    }
+  }
+  if (String(values[0]?.[0] ?? '') !== SUMMARY_TITLE) return { rows: 0 };
+  for (let r = SUMMARY_HEADER_ROW + 1; r < values.length; r++) if (values[r]?.[1] === TOTALS_LABEL) return { rows: r + 1 };
+  return { rows: 1 };
+}
+
+/**
+ * Where the new table may go: rows the previous block did not use must be empty across the
+ * table's width (the curator may have typed there since); otherwise nothing is written and the
+ * curator is told which cell is in the way.
+ */
+function roomFor(wb: WorkbookPort, sheet: string, rows: number, width: number): { values: CellValue[][]; prev: WrittenBlock } {
+  const values = wb.readSheet(sheet)?.values ?? [];
+  const prev = writtenBlock(wb.getProperty(`${EXTENT_KEY}:${sheet}`), values);
+  for (let r = prev.rows; r < Math.min(rows, values.length); r++) {
+    for (let c = 0; c < width; c++) {
+      if (isBlank(values[r]?.[c] ?? null)) continue;
+      throw new UserError(
+        `На листе «${sheet}» в ячейке ${columnLetter(c)}${r + 1} есть данные, которые записала не надстройка, а сводка займёт строки 1–${rows} и столбцы A–${columnLetter(width - 1)}. ` +
+          `Перенесите эти данные ниже строки ${rows} или на другой лист и запустите «Собрать сводку» ещё раз.`,
+      );
+    }
+  }
+  return { values, prev };
+}
+
+/** Before the schools are opened: fails at once, not after minutes of reading, when the table has no room. */
+export function checkSummaryRoom(wb: WorkbookPort, schools: number): string {
+  const sheet = summarySheetName(wb);
+  if (wb.sheetNames().includes(sheet)) roomFor(wb, sheet, SUMMARY_HEADER_ROW + 1 + schools + 1, SUMMARY_COLUMNS.length);
+  return sheet;
+}
+
+/**
+ * Writes the block under the document lock: one writeValues and one read+write of backgrounds.
+ * Rows left from a longer previous block are blanked unless the curator changed them since; only
+ * the add-on's colours are replaced, the curator's own colours and notes stay.
  */
 export function writeSummary(wb: WorkbookPort, table: SummaryTable): string {
   const sheet = summarySheetName(wb);
   const width = table.rows[SUMMARY_HEADER_ROW].length;
   return wb.withLock(() => {
+    let prev: WrittenBlock = { rows: 0 };
+    let current: CellValue[][] = [];
     if (!wb.sheetNames().includes(sheet)) {
       wb.createSheet(sheet, [SUMMARY_TITLE]);
       wb.setupSheet(sheet, { frozenRows: SUMMARY_HEADER_ROW + 1 });
+    } else {
+      // Re-read under the lock: what is about to be overwritten.
+      ({ values: current, prev } = roomFor(wb, sheet, table.rows.length, width));
     }
-    const prev = Number(wb.getProperty(`${EXTENT_KEY}:${sheet}`) ?? 0);
-    const block = table.rows.map((r) => r.slice());
-    while (block.length < prev) block.push(new Array<CellValue>(width).fill(''));
-    wb.writeValues(sheet, 0, 0, block);
+    wb.writeValues(sheet, 0, 0, table.rows);
+    // Rows of the previous block below this one: blanked where they are still as written.
+    const kept = new Set<number>();
+    let run: number | null = null;
+    const flush = (end: number) => {
+      if (run !== null) wb.writeValues(sheet, run, 0, Array.from({ length: end - run }, () => new Array<CellValue>(width).fill('')));
+      run = null;
+    };
+    for (let r = table.rows.length; r < prev.rows; r++) {
+      const ours = !prev.sig || prev.sig[r] === rowSig(current[r], width);
+      if (ours) run ??= r;
+      else {
+        kept.add(r);
+        flush(r);
+      }
+    }
+    flush(Math.max(prev.rows, table.rows.length));
 
     // School rows, the totals row and any stale rows below.
     const first = SUMMARY_HEADER_ROW + 1;
-    const rect = { row: first, col: 0, rows: block.length - first, cols: width };
+    const end = Math.max(prev.rows, table.rows.length);
+    const rect = { row: first, col: 0, rows: end - first, cols: width };
     if (rect.rows > 0) {
       const old = wb.readDecorations(sheet, rect);
       const backgrounds = old.backgrounds.map((line, r) => {
+        if (kept.has(first + r)) return line;
         const want = ROW_COLOURS[table.marks[r] ?? 'ok'];
         return line.map((bg) => (bg === null || OWN_COLOURS.has(bg.toLowerCase()) ? want : bg));
       });
       wb.writeDecorations(sheet, rect, { backgrounds, notes: old.notes });
     }
-    wb.setProperty(`${EXTENT_KEY}:${sheet}`, String(table.rows.length));
+    // Signatures as the values read back (literal text, numbers), so later edits show.
+    const written = wb.readSheet(sheet)?.values ?? [];
+    const sig = table.rows.map((_, r) => rowSig(written[r], width));
+    wb.setProperty(`${EXTENT_KEY}:${sheet}`, JSON.stringify({ rows: table.rows.length, sig }));
     return sheet;
   });
 }
@@ -189,6 +281,7 @@ export function collectSummary(ctx: AppContext, opts: CollectOptions = {}): Coll
     throw new UserError('«Собрать сводку» работает только в режиме управления образования (отдельная установка «Наставник: сводка»).');
   }
   const { schools } = readList(ctx.wb);
+  checkSummaryRoom(ctx.wb, schools.length);
   const asOf = ctx.today();
   const outcomes = collectOutcomes(ctx, schools, asOf, opts);
   const table = buildSummaryTable(outcomes, asOf, opts.collectedAt ?? ruDate(asOf));
