@@ -294,16 +294,24 @@ class MentorHeaps {
     this.rule = new Int32Array(this.off[n]);
   }
 
+  /** Per mentor: the minimum of its heap once full (a full heap rejects anything not above it), else −∞. */
+  private floor: Float64Array | null = null;
+
   /** Offers mentee i to the mentors js[from..to) with rules rs and scores qs. */
   pushAll(i: number, from: number, to: number, js: Int32Array, rs: Uint16Array, qs: Uint16Array): void {
-    const hQ = this.q;
+    let floor = this.floor;
+    if (!floor) {
+      floor = this.floor = new Float64Array(this.cap.length).fill(-Infinity);
+      // A mentor without places (never a candidate) takes nothing.
+      for (let j = 0; j < this.cap.length; j++) if (this.size[j] === this.cap[j]) floor[j] = this.cap[j] === 0 ? Infinity : this.q[this.off[j]];
+    }
     for (let t = from; t < to; t++) {
       const j = js[t];
       const q = qs[t];
-      const size = this.size[j];
-      // A full heap rejects anything not better than its minimum (most offers): no call.
-      if (size === this.cap[j] && q <= hQ[this.off[j]]) continue;
+      // Most offers are rejected here, with one read.
+      if (q <= floor[j]) continue;
       this.push(j, q, i, rs[t]);
+      if (this.size[j] === this.cap[j]) floor[j] = this.q[this.off[j]];
     }
   }
 
