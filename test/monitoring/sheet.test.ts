@@ -4,6 +4,7 @@ import { BLOCK_COLS, BLOCK_TITLE, NO_FORMS, writeMonitoringSheet } from '../../s
 import { loadMonitoring } from '../../src/app/monitoring/indicators';
 import type { AppContext } from '../../src/app/context';
 import type { CellValue, ChartSpec } from '../../src/app/port';
+import { UserError } from '../../src/app/port';
 
 /** A MemoryWorkbook that can draw charts: records each upsert and whether the lock was held. */
 class ChartingWorkbook extends MemoryWorkbook {
@@ -164,6 +165,18 @@ describe('the block blanks only what it wrote before', () => {
     for (let r = long - 2; r < long; r++) expect(grid[r].slice(0, BLOCK_COLS).every((v) => v === '' || v === null)).toBe(true);
     const chart = wb.charts.filter((c) => c.spec.type === 'column').at(-1)!;
     expect(chart.spec.range.rows).toBe(2);
+  });
+
+  it('a longer block never writes over what the curator typed just below the previous one', () => {
+    const one: Pair[] = [THREE_FORMS[0]];
+    const wb = new ChartingWorkbook(tabs(one));
+    monitoringApi.updateMonitoringSheet(ctxOf(wb));
+    const short = wb.grid('Мониторинг').length;
+    (wb.sheet('Мониторинг').values[short] ??= [])[0] = 'Подготовила: куратор';
+    wb.sheet('Пары').values.push(...THREE_FORMS.slice(1));
+    expect(() => monitoringApi.updateMonitoringSheet(ctxOf(wb))).toThrow(UserError);
+    expect(() => monitoringApi.updateMonitoringSheet(ctxOf(wb))).toThrow(`A${short + 1}`);
+    expect(wb.grid('Мониторинг')[short][0]).toBe('Подготовила: куратор');
   });
 
   it('an extent from the 2-column version: leftover rows blanked in A:B only, column C kept', () => {

@@ -4,7 +4,7 @@
  * (questionnaires, say) is never written over: the block then goes to «Мониторинг (Наставник)».
  */
 import type { AppContext } from '../context';
-import type { CellValue, ChartSpec, Rect } from '../port';
+import { UserError, columnLetter, type CellValue, type ChartSpec, type Rect } from '../port';
 import type { MonitoringResult } from './indicators';
 import { percent } from '../../core/util/text';
 import { ruDate } from '../../core/util/dates';
@@ -144,6 +144,18 @@ export function writeMonitoringSheet(ctx: AppContext, m: MonitoringResult): { sh
     if (!wb.sheetNames().includes(sheet)) wb.createSheet(sheet, [BLOCK_TITLE]);
     const key = `${EXTENT_KEY}:${sheet}`;
     const prev = parseExtent(wb.getProperty(key));
+    if (prev.rows > 0 && rows > prev.rows) {
+      // Rows the previous block did not use may hold what the curator typed since: never written over.
+      const values = wb.readSheet(sheet)?.values ?? [];
+      for (let r = prev.rows; r < Math.min(rows, values.length); r++) {
+        const c = (values[r] ?? []).slice(0, BLOCK_COLS).findIndex((v) => v !== null && v !== '');
+        if (c < 0) continue;
+        throw new UserError(
+          `На листе «${sheet}» в ячейке ${columnLetter(c)}${r + 1} есть данные, которые записала не надстройка, а блок мониторинга займёт строки 1–${rows}. ` +
+            `Перенесите их ниже строки ${rows} или на другой лист и выберите «Наставничество → Обновить лист «Мониторинг»» ещё раз.`,
+        );
+      }
+    }
     wb.writeValues(sheet, 0, 0, block.rows);
     // Blank only what the previous, larger block wrote and this one does not cover (an L shape).
     if (prev.cols > BLOCK_COLS && prev.rows > 0) wb.writeValues(sheet, 0, BLOCK_COLS, blank(prev.rows, prev.cols - BLOCK_COLS));
