@@ -1,8 +1,13 @@
 /** Small text helpers shared by the registers, the roadmap and the orders. */
 
-/** Folds runs of white space (incl. non-breaking) to one space and trims. */
+const SPACE_RUN = /[\s\u200b]+/g;
+/** Anything foldSpaces would change: an edge space, two in a row, or one that is not ' '. */
+const NEEDS_FOLD = /^[\s\u200b]|[\s\u200b]$|[\s\u200b]{2}|[^\S ]|\u200b/;
+
+/** Folds runs of white space (incl. non-breaking and zero-width) to one space and trims. */
 export function foldSpaces(s: string): string {
-  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+  // Most cells are already clean: testing is cheaper than building a new string for each.
+  return NEEDS_FOLD.test(s) ? s.replace(SPACE_RUN, ' ').trim() : s;
 }
 
 /**
