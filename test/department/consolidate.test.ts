@@ -33,7 +33,7 @@ const col = (name: (typeof SUMMARY_COLUMNS)[number]) => SUMMARY_COLUMNS.indexOf(
 function indicators(over: { share?: number | null; target?: number | null; total?: number | null; involved?: number; overdue?: number } = {}): Indicators {
   return {
     asOf: '2026-11-22',
-    pupils: { total: over.total === undefined ? 100 : over.total, involved: over.involved ?? 20, share: over.share === undefined ? 0.2 : over.share, target: over.target === undefined ? 0.1 : over.target },
+    pupils: { total: over.total === undefined ? 100 : over.total, involved: over.involved ?? 20, share: over.share === undefined ? 0.2 : over.share, target: over.target === undefined ? 0.1 : over.target, targetYear: 2026 },
     byForm: {},
     pairs: { active: 3, forming: 1, completed: 2, terminated: 0 },
     people: { mentors: 4, mentees: 7, activeMentors: 4 },
@@ -41,6 +41,7 @@ function indicators(over: { share?: number | null; target?: number | null; total
     waiting: [{ id: 'Нв-1', days: 40 }],
     untrainedMentors: ['Н-2'],
     missingConsent: { mentors: ['Н-3'], mentees: ['Нв-4', 'Нв-5'] },
+    unclear: { pairStatus: 0, participantsWithoutConsent: 0 },
   };
 }
 

@@ -51,7 +51,7 @@ describe('monitoring indicators', () => {
     const m = loadMonitoring(ctxOf(workbook()), '2026-11-22');
     const i = m.indicators;
     // Н-2 (pupil mentor), Нв-1, Нв-2 in an active pair; Нв-4 only in a completed one.
-    expect(i.pupils).toEqual({ total: 20, involved: 3, share: 0.15, target: 0.2 });
+    expect(i.pupils).toEqual({ total: 20, involved: 3, share: 0.15, target: 0.2, targetYear: 2026 });
     expect(i.byForm).toEqual({ 'ученик – ученик': { pairs: 1, mentees: 2 }, 'педагог – педагог': { pairs: 1, mentees: 1 } });
     expect(i.pairs).toMatchObject({ active: 1, forming: 1, completed: 1 });
     // Нв-4's programme is completed, Нв-5 has no consent: only Нв-6 waits (82 days > 30).

@@ -47,7 +47,7 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-/** A share as a percentage with at most one decimal: 0.15 → «15%», 0.125 → «12.5%». */
+/** A share as a percentage with at most one decimal, Russian decimal comma: 0.15 → «15%», 0.125 → «12,5%». */
 export function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+  return `${String(Math.round(share * 1000) / 10).replace('.', ',')}%`;
 }
