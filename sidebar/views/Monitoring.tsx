@@ -21,7 +21,7 @@ function ShareBar({ share, target }: { share: number | null; target: number | nu
 
 function FormBars({ byForm }: { byForm: Record<string, { pairs: number; mentees: number }> }) {
   const entries = Object.entries(byForm);
-  if (!entries.length) return <p class="muted">Активных пар пока нет.</p>;
+  if (!entries.length) return <p class="muted">Формирующихся и активных пар пока нет.</p>;
   const max = Math.max(...entries.map(([, v]) => v.mentees), 1);
   return (
     <svg width={260} height={entries.length * 22} role="img" aria-label="Наставляемые по формам">
@@ -57,7 +57,8 @@ export function Monitoring() {
       {i && m && (
         <div>
           <p>
-            На {ruDate(i.asOf)}: вовлечено <b>{i.pupils.involved}</b> из {i.pupils.total ?? '—'} обучающихся ({pct(i.pupils.share)}), цель {pct(i.pupils.target)}.
+            На {ruDate(i.asOf)}: вовлечено <b>{i.pupils.involved}</b> из {i.pupils.total || '—'} обучающихся ({pct(i.pupils.share)}),{' '}
+            {i.pupils.targetYear === null ? 'цель не задана' : `цель ${pct(i.pupils.target)} к концу ${i.pupils.targetYear} года`}.
           </p>
           <ShareBar share={i.pupils.share} target={i.pupils.target} />
           <h3>Пары и группы</h3>

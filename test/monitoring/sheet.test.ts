@@ -207,3 +207,50 @@ describe('the block blanks only what it wrote before', () => {
     expect(grid[6][4]).toBe('куратор');
   });
 });
+
+describe('whose «Мониторинг» tab it is', () => {
+  it('a curator’s tab with A1 blank (a table starting in B1) is still hers: the block goes beside it', () => {
+    const own: CellValue[][] = [['', 'Анкета удовлетворённости', 'Оценка'], ['', 'Иванов', 9]];
+    const wb = new ChartingWorkbook({ ...tabs(THREE_FORMS), Мониторинг: own });
+    const res = monitoringApi.updateMonitoringSheet(ctxOf(wb));
+    expect(res.sheet).toBe('Мониторинг (Наставник)');
+    expect(wb.grid('Мониторинг')).toEqual(own);
+  });
+
+  it('an empty «Мониторинг» tab is taken', () => {
+    const wb = new ChartingWorkbook({ ...tabs(THREE_FORMS), Мониторинг: [] });
+    expect(monitoringApi.updateMonitoringSheet(ctxOf(wb)).sheet).toBe('Мониторинг');
+    expect(wb.grid('Мониторинг')[0][0]).toBe(BLOCK_TITLE);
+  });
+
+  it('both names taken by the curator: refused, nothing written', () => {
+    const a: CellValue[][] = [['Анкеты']];
+    const b: CellValue[][] = [['Мои заметки']];
+    const wb = new ChartingWorkbook({ ...tabs(THREE_FORMS), Мониторинг: a, 'Мониторинг (Наставник)': b });
+    expect(() => monitoringApi.updateMonitoringSheet(ctxOf(wb))).toThrow(/заняты вашими данными/);
+    expect(wb.grid('Мониторинг')).toEqual(a);
+    expect(wb.grid('Мониторинг (Наставник)')).toEqual(b);
+    expect(wb.charts).toEqual([]);
+  });
+
+  it('a copy of the spreadsheet (our tab, no properties): a longer block still never writes over what was typed below', () => {
+    const wb = new ChartingWorkbook(tabs([THREE_FORMS[0]]));
+    monitoringApi.updateMonitoringSheet(ctxOf(wb));
+    const short = wb.grid('Мониторинг').length;
+    (wb.sheet('Мониторинг').values[short] ??= [])[0] = 'Подготовила: куратор';
+    // The copy: same tabs, no document properties.
+    const copy = new ChartingWorkbook({});
+    copy.sheets = wb.sheets;
+    copy.sheet('Пары').values.push(...THREE_FORMS.slice(1));
+    expect(() => monitoringApi.updateMonitoringSheet(ctxOf(copy))).toThrow(`A${short + 1}`);
+    expect(copy.grid('Мониторинг')[short][0]).toBe('Подготовила: куратор');
+  });
+
+  it('the target is named with the year it belongs to', () => {
+    const t = tabs(THREE_FORMS);
+    t['Настройки'] = t['Настройки'].map((r) => (r[0] === 'Цель 2026' ? ['Цель 2025', '15%'] : r));
+    const wb = new ChartingWorkbook(t);
+    monitoringApi.updateMonitoringSheet(ctxOf(wb));
+    expect(wb.grid('Мониторинг').find((r) => String(r[0]).startsWith('Целевой показатель'))?.slice(0, 2)).toEqual(['Целевой показатель (к концу 2025 года)', '15%']);
+  });
+});

@@ -41,7 +41,7 @@ export function monitoringBlock(m: MonitoringResult): MonitoringBlock {
     ['Всего обучающихся', i.pupils.total ?? '—'],
     ['Вовлечено обучающихся', i.pupils.involved],
     ['Доля вовлечённых', pct(i.pupils.share)],
-    [`Целевой показатель ${i.asOf.slice(0, 4)}`, pct(i.pupils.target)],
+    [i.pupils.targetYear === null ? 'Целевой показатель' : `Целевой показатель (к концу ${i.pupils.targetYear} года)`, i.pupils.targetYear === null ? 'не задан' : pct(i.pupils.target)],
     ['Наставников', i.people.mentors],
     ['Наставляемых', i.people.mentees],
     ['Пар и групп формируется', i.pairs.forming],
@@ -113,17 +113,48 @@ interface Extent {
   cols: number;
 }
 
-/** The previous block's size; older versions stored only a row count for a 2-column block. */
-function parseExtent(raw: string | null): Extent {
-  if (!raw) return { rows: 0, cols: 0 };
-  if (/^\d+$/.test(raw)) return { rows: Number(raw), cols: 2 };
-  try {
-    const e = JSON.parse(raw) as Partial<Extent>;
-    const n = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : 0);
-    return { rows: n(e.rows), cols: n(e.cols) };
-  } catch {
-    return { rows: 0, cols: 0 };
+/** The last row label of the block: a copied file (no properties) finds its block's end by it. */
+const LAST_LABEL = 'Внимание';
+
+/**
+ * The previous block's size: from the property (older versions stored only a row count for a
+ * 2-column block); without it — a copy of the spreadsheet keeps the tab but not the properties —
+ * from the tab, down to the block's last row.
+ */
+function parseExtent(raw: string | null, tab: () => readonly CellValue[][]): Extent {
+  if (raw && /^\d+$/.test(raw)) return { rows: Number(raw), cols: 2 };
+  if (raw) {
+    try {
+      const e = JSON.parse(raw) as Partial<Extent>;
+      const n = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : 0);
+      if (n(e.rows)) return { rows: n(e.rows), cols: n(e.cols) };
+    } catch {
+      // Unreadable: judged by the tab below.
+    }
   }
+  const values = tab();
+  if (String(values[0]?.[0] ?? '') !== BLOCK_TITLE) return { rows: 0, cols: 0 };
+  const last = values.findIndex((r) => r?.[0] === LAST_LABEL);
+  return { rows: last < 0 ? 1 : last + 1, cols: BLOCK_COLS };
+}
+
+const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+
+/**
+ * The tab for the block: «Мониторинг» when it is ours (our title in A1) or empty; a curator's
+ * own «Мониторинг» (questionnaires, say — anything in it, even with A1 blank) is never written
+ * over: then «Мониторинг (Наставник)», under the same rule.
+ */
+function monitoringSheet(ctx: AppContext): string {
+  const wb = ctx.wb;
+  const names = wb.sheetNames();
+  for (const name of ['Мониторинг', 'Мониторинг (Наставник)']) {
+    if (!names.includes(name)) return name;
+    const values = wb.readSheet(name)?.values ?? [];
+    if (String(values[0]?.[0] ?? '') === BLOCK_TITLE) return name;
+    if (values.every((r) => (r ?? []).every(isBlankCell))) return name;
+  }
+  throw new UserError('Листы «Мониторинг» и «Мониторинг (Наставник)» заняты вашими данными: переименуйте один из них, и показатели будут записаны туда.');
 }
 
 const blank = (rows: number, cols: number): CellValue[][] => Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(''));
@@ -131,24 +162,22 @@ const blank = (rows: number, cols: number): CellValue[][] => Array.from({ length
 /** Writes the block and its charts; returns the tab used, the block's height and the charts. */
 export function writeMonitoringSheet(ctx: AppContext, m: MonitoringResult): { sheet: string; rows: number; charts: ChartSpec[] } {
   const wb = ctx.wb;
-  const names = wb.sheetNames();
-  let sheet = 'Мониторинг';
-  if (names.includes(sheet)) {
-    const a1 = wb.readSheet(sheet)?.values[0]?.[0];
-    if (a1 && String(a1) !== BLOCK_TITLE) sheet = 'Мониторинг (Наставник)';
-  }
+  const sheet = monitoringSheet(ctx);
   const block = monitoringBlock(m);
   const charts = monitoringCharts(block);
   const rows = block.rows.length;
   return wb.withLock(() => {
     if (!wb.sheetNames().includes(sheet)) wb.createSheet(sheet, [BLOCK_TITLE]);
     const key = `${EXTENT_KEY}:${sheet}`;
-    const prev = parseExtent(wb.getProperty(key));
-    if (prev.rows > 0 && rows > prev.rows) {
+    // Read under the lock, and only when needed: what the new block is about to cover.
+    let values: CellValue[][] | null = null;
+    const tab = () => (values ??= wb.readSheet(sheet)?.values ?? []);
+    const prev = parseExtent(wb.getProperty(key), tab);
+    if (rows > prev.rows) {
+      const below = tab();
       // Rows the previous block did not use may hold what the curator typed since: never written over.
-      const values = wb.readSheet(sheet)?.values ?? [];
-      for (let r = prev.rows; r < Math.min(rows, values.length); r++) {
-        const c = (values[r] ?? []).slice(0, BLOCK_COLS).findIndex((v) => v !== null && v !== '');
+      for (let r = prev.rows; r < Math.min(rows, below.length); r++) {
+        const c = (below[r] ?? []).slice(0, BLOCK_COLS).findIndex((v) => v !== null && v !== '');
         if (c < 0) continue;
         throw new UserError(
           `На листе «${sheet}» в ячейке ${columnLetter(c)}${r + 1} есть данные, которые записала не надстройка, а блок мониторинга займёт строки 1–${rows}. ` +
