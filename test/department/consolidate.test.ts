@@ -242,6 +242,7 @@ describe('collectSummary (service)', () => {
       ['СОШ № 3', 'behind.xlsx'],
       ['Без реестров', 'empty.xlsx'],
       ['Опечатка', 'https://example.org/x'],
+      ['Excel на Диске', `https://docs.google.com/spreadsheets/d/${'e'.repeat(33)}/edit?usp=sharing&ouid=1&rtpof=true&sd=true`],
       ['Повтор', 'good.xlsx'],
       ['Без ссылки', ''],
     ]);
@@ -258,8 +259,8 @@ describe('collectSummary (service)', () => {
     );
     const res = collectSummary(ctx, { collectedAt: '22.11.2026 12:00' });
     expect(res.sheet).toBe(SUMMARY_SHEET);
-    expect(res.counts).toEqual({ total: 7, ok: 2, attention: 1, failed: 5, notReached: 0 });
-    expect(res.summary).toBe('Собрано: 2 из 7, не открылись: 5, требуют внимания: 1. Лист «Сводка».');
+    expect(res.counts).toEqual({ total: 8, ok: 2, attention: 1, failed: 6, notReached: 0 });
+    expect(res.summary).toBe('Собрано: 2 из 8, не открылись: 6, требуют внимания: 1. Лист «Сводка».');
     const rows = body(wb);
     expect(rows.map((r) => [r[col('Организация')], r[col('Статус')]])).toEqual([
       ['СОШ № 2', 'прочитана'],
@@ -267,6 +268,7 @@ describe('collectSummary (service)', () => {
       ['СОШ № 3', 'прочитана'],
       ['Без реестров', REASONS.noRegisters],
       ['Опечатка', REASONS.badRef],
+      ['Excel на Диске', REASONS.office],
       ['Повтор', REASONS.duplicate],
       ['Без ссылки', REASONS.noRef],
     ]);

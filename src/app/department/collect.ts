@@ -79,7 +79,9 @@ function extraFlags(reg: LoadedRegisters): string[] {
 function readSchool(ctx: AppContext, entry: SchoolEntry, asOf: string): SchoolOutcome {
   const failed = (reason: string): SchoolOutcome => ({ entry, kind: 'failed', reason });
   if (!entry.link) return failed(REASONS.noRef);
-  if (!parseSchoolRef(entry.link)) return failed(REASONS.badRef);
+  const ref = parseSchoolRef(entry.link);
+  if (!ref) return failed(REASONS.badRef);
+  if (ref.kind === 'google' && ref.office) return failed(REASONS.office);
   let wb: WorkbookPort;
   try {
     wb = ctx.openWorkbook!(entry.link);

@@ -52,6 +52,7 @@ export const REASONS = {
   access: 'Нет доступа к таблице: попросите школу открыть доступ на просмотр',
   notFound: 'Таблица не найдена: проверьте ссылку (файл удалён или ссылка с ошибкой)',
   badRef: 'Ссылка не похожа на Google Таблицу: нужна ссылка вида https://docs.google.com/spreadsheets/d/… или ID таблицы',
+  office: 'Это файл Excel на Google Диске, а не Google Таблица: попросите школу открыть его и выбрать «Файл → Сохранить как Google Таблицу», затем вставьте новую ссылку',
   noRef: 'Не указана ссылка на таблицу',
   noRegisters: 'В таблице не найдены реестры наставничества (листы «Наставники», «Наставляемые», «Пары»)',
   unreadable: 'Не удалось прочитать данные таблицы: откройте её и выполните «Наставничество → Проверить реестры»',
@@ -66,7 +67,7 @@ export type ReasonKey = keyof typeof REASONS;
 // ------------------------------------------------------------------ references
 
 export type SchoolRef =
-  | { kind: 'google'; url: string; id: string }
+  | { kind: 'google'; url: string; id: string; office?: true }
   | { kind: 'id'; id: string }
   | { kind: 'file'; path: string };
 
@@ -81,7 +82,8 @@ export function parseSchoolRef(text: string): SchoolRef | null {
   const s = text.trim();
   if (!s) return null;
   const m = GOOGLE_SHEET_URL.exec(s);
-  if (m) return { kind: 'google', url: s, id: m[1] };
+  // «rtpof=true»: an .xlsx kept on Drive and previewed in Sheets; SpreadsheetApp cannot open it.
+  if (m) return /[?&]rtpof=true\b/i.test(s) ? { kind: 'google', url: s, id: m[1], office: true } : { kind: 'google', url: s, id: m[1] };
   if (/^https?:\/\//i.test(s)) return null;
   if (/\.xlsx$/i.test(s)) return { kind: 'file', path: s };
   if (BARE_ID.test(s)) return { kind: 'id', id: s };
