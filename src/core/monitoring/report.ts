@@ -13,23 +13,23 @@ const bold = (text: string): TextRun[] => [{ text, bold: true }];
 /** A remark as a list item: capital first letter, full stop (the flags are lower-case phrases). */
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
-/** «наставляемый» / «обучающийся, 7 Б» in one cell: role first, then who the person is. */
+// Cells are single paragraphs that wrap: a line break is one more paragraph, and in Google Docs
+// three more service calls a row of a list that may run to hundreds.
+
+/** «наставляемый, обучающийся, 7 Б»: role first, then who the person is. */
 function participation(p: PersonalRecord): string {
-  const who = [p.category, p.place].filter((x) => x && x.trim()).join(', ');
-  return who ? `${p.role}\n${who}` : p.role;
+  return [p.role, p.category, p.place].filter((x) => x && x.trim()).join(', ');
 }
 
-/** «ученик – ученик» and the programme under it. */
+/** «ученик – ученик; Школа лидеров». */
 function programCell(p: PersonalRecord): string {
-  return [p.form || 'форма не указана', p.program?.trim()].filter(Boolean).join('\n');
+  return [p.form || 'форма не указана', p.program?.trim()].filter(Boolean).join('; ');
 }
 
-/** «П-1», «активна», «с 01.10.2020 по 31.05.2021». */
+/** «П-1, активна, с 01.10.2020 по 31.05.2021». */
 function pairCell(p: PersonalRecord): string {
-  const lines = [p.pairId, p.status];
-  if (p.startDate) lines.push(`с ${ru(p.startDate)}`);
-  if (p.endDate) lines.push(`по ${ru(p.endDate)}`);
-  return lines.filter(Boolean).join('\n');
+  const dates = [p.startDate && `с ${ru(p.startDate)}`, p.endDate && `по ${ru(p.endDate)}`].filter(Boolean).join(' ');
+  return [p.pairId, p.status, dates].filter(Boolean).join(', ');
 }
 
 export function departmentReport(ind: Indicators, personal: readonly PersonalRecord[], settings: Settings, flags: readonly string[]): DocModel {
