@@ -56,7 +56,7 @@ function load(list: unknown[][], schools: Record<string, SchoolSpec | 'denied'>)
   // Set through the counting proxy onto the fake service: calls are counted like any other.
   fakes.globals.SpreadsheetApp.openByUrl = (u: string) => open(u);
   fakes.globals.SpreadsheetApp.openById = (id: string) => open(id);
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   return { fakes, ctx };
 }
@@ -163,7 +163,7 @@ describe('dist-department/Code.js', () => {
 
   it('«Шаблон списка школ» creates the list tab', () => {
     const fakes = createGasFakes({ sheets: { Лист1: [] } });
-    const ctx = vm.createContext({ ...fakes.globals });
+    const ctx = fakes.context();
     vm.runInContext(code, ctx, { filename: 'Code.js' });
     ctx.menuSchoolListTemplate();
     expect(fakes.spreadsheet.getSheetByName('Список школ')!.getDataRange().getValues()[0]).toEqual(['Организация', 'Ссылка на таблицу', 'Примечание']);

@@ -5,6 +5,7 @@
  * See sheets.ts / docs.ts / services.ts for what is modelled and how.
  */
 import { join } from 'node:path';
+import * as vm from 'node:vm';
 import { CallLog, createTracker } from './calls';
 import { FakeSpreadsheet, createCharts, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
 import {
@@ -34,6 +35,8 @@ export interface GasFakesOptions {
   timeZone?: string;
   /** Tabs to create: name → rows of raw values (strings are stored as is, not parsed). */
   sheets?: Record<string, unknown[][]>;
+  /** Seed `sheets` as typed by hand: date-like strings become Dates, numeric ones numbers. */
+  typed?: boolean;
   /** 'NONE' makes spreadsheet/properties/lock/triggers calls throw, as in an add-on's first onOpen. */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   mailQuota?: number;
@@ -53,7 +56,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     addonName: options.addonName ?? 'Наставник',
   };
   const spreadsheet = new FakeSpreadsheet(state);
-  for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows);
+  for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows, options.typed);
 
   const properties = { document: new FakeProperties(), user: new FakeProperties(), script: new FakeProperties() };
   const locks = { document: newLockState(), script: newLockState(), user: newLockState() };
@@ -96,6 +99,15 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     state,
     setAuthMode(mode: 'NONE' | 'LIMITED' | 'FULL') {
       state.authMode = mode;
+    },
+    /**
+     * A fresh V8 context whose globals are the services, as Apps Script runs a script: values
+     * the services return (Dates in getValues) belong to that context, as they do in Apps Script.
+     */
+    context(extra: Record<string, unknown> = {}): vm.Context {
+      const ctx = vm.createContext({ ...globals, ...extra });
+      tracker.setDateRealm(vm.runInContext('Date', ctx) as DateConstructor);
+      return ctx;
     },
     /** Puts the services on globalThis (for code under test imported directly); returns an undo. */
     install(): () => void {

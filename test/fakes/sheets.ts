@@ -901,6 +901,19 @@ export class FakeSheet {
     );
     return this;
   }
+  /**
+   * Writes values as a curator typing them would leave them: '01.09.2026' becomes a Date, '5' a
+   * number, 'да' stays text (the sheet the add-on meets in real life, not strings everywhere).
+   */
+  _seedTyped(values: unknown[][], row = 1, col = 1) {
+    this._seed(values, row, col);
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (typeof v === 'string' && v !== '') Object.assign(this._cell(row + r, col + c), parseTyped(v, this.ss.timeZone));
+      }),
+    );
+    return this;
+  }
   _seedFormula(row: number, col: number, formula: string, value: unknown) {
     Object.assign(this._cell(row, col), { formula, value });
     return this;
@@ -1007,11 +1020,14 @@ export class FakeSpreadsheet {
   }
 
   // test helper
-  _addSheet(name: string, values: unknown[][] = []) {
+  _addSheet(name: string, values: unknown[][] = [], typed = false) {
     const sheet = new FakeSheet(this, name);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
-    if (values.length) sheet._seed(values);
+    if (values.length) {
+      if (typed) sheet._seedTyped(values);
+      else sheet._seed(values);
+    }
     return sheet;
   }
 }

@@ -53,7 +53,7 @@ beforeAll(() => {
 function load(options: Parameters<typeof createGasFakes>[0] = {}, bundle: 'addon' | 'bound' = 'addon'): { fakes: GasFakes; ctx: any } {
   // Serve Sidebar.html from the snapshot taken in beforeAll.
   const fakes = createGasFakes(options);
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   const realHtml = fakes.globals.HtmlService;
   ctx.HtmlService = new Proxy(realHtml, {
     get(target, prop) {
