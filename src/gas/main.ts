@@ -58,12 +58,21 @@ function runMenuItem(item: MenuItem): void {
 const menuEntries: Record<string, () => void> = {};
 for (const item of MENU) menuEntries[item.id] = () => runMenuItem(item);
 
+/**
+ * An answer as plain JSON, as the local preview sends it: google.script.run delivers null instead
+ * of a whole answer that holds a Date anywhere (and refuses functions and class instances), so a
+ * stray value must not blank the sidebar; a Date travels as its ISO string.
+ */
+function plainResult(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
 /** google.script.run targets: one per server function; errors reach the sidebar in Russian. */
 const apiEntries: Record<string, (...args: unknown[]) => unknown> = {};
 for (const name of Object.keys(api) as ApiMethod[]) {
   apiEntries[name] = (...args: unknown[]) => {
     try {
-      return callApi(gasContext(), name, args as never);
+      return plainResult(callApi(gasContext(), name, args as never));
     } catch (err) {
       throw new Error(userMessage(err), { cause: err });
     }
