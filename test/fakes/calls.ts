@@ -38,7 +38,10 @@ export interface Tracker {
   setDateRealm(ctor: DateConstructor | null): void;
 }
 
-export function createTracker(log: CallLog): Tracker {
+/** Throws as Apps Script does when a call needs a scope the script did not declare. */
+export type Authorize = (type: string, method: string) => void;
+
+export function createTracker(log: CallLog, authorize?: Authorize): Tracker {
   const proxies = new WeakMap<object, any>();
   const raws = new WeakMap<object, object>();
 
@@ -93,6 +96,7 @@ export function createTracker(log: CallLog): Tracker {
           return wrapResult(value);
         }
         return function (this: unknown, ...args: unknown[]) {
+          authorize?.(type, prop);
           log.record(`${type}.${prop}`);
           return wrapResult(value.apply(target, args.map((a) => unwrapDeep(a))));
         };

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { CallLog, createTracker } from './calls';
-import { FakeSpreadsheet, createCharts, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
+import { manifestScopes, requiredScopes } from './scopes';
+import { FakeSpreadsheet, createCharts, createSpreadsheetApp, fail, type SheetsState, type UiLog } from './sheets';
 import {
   FakeProperties,
   createPropertiesService,
@@ -40,13 +41,25 @@ export interface GasFakesOptions {
   /** 'NONE' makes spreadsheet/properties/lock/triggers calls throw, as in an add-on's first onOpen. */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   mailQuota?: number;
+  /**
+   * The script's declared OAuth scopes: a call needing another throws, as in Apps Script.
+   * Default: the add-on's appsscript.json; null checks nothing.
+   */
+  scopes?: readonly string[] | null;
   userEmail?: string;
   addonName?: string;
 }
 
 export function createGasFakes(options: GasFakesOptions = {}) {
   const calls = new CallLog();
-  const tracker = createTracker(calls);
+  const declared = options.scopes === undefined ? manifestScopes() : options.scopes;
+  const tracker = createTracker(calls, (type, method) => {
+    if (!declared) return;
+    const need = requiredScopes(type, method);
+    if (need && !need.some((s) => declared.includes(s))) {
+      fail(`You do not have permission to call ${type}.${method}. Required permissions: ${need.join(' || ')}`);
+    }
+  });
   const ui: UiLog = { menus: [], toasts: [], alerts: [], sidebars: [], dialogs: [] };
   const state: SheetsState = {
     log: calls,
