@@ -217,22 +217,53 @@ function checkTemplate(tpl: El): void {
   }
 }
 
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+const DOC_MIME = 'application/vnd.google-apps.document';
+
+/** A string inside single quotes of a Drive query. */
+const quoted = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
 /**
- * The folder for orders. With the drive.file scope the add-on sees only files and folders it
- * created itself (or the user opened with it), so a folder the curator made by hand and pasted
- * into «Папка для приказов» may be invisible: then the add-on's own «Наставник — приказы» is used
- * (found by name among the folders it can see, created on first use).
+ * The folder for orders, through the Drive API (advanced Drive service, v3). DriveApp is no use
+ * here: its methods require the drive or drive.readonly scope, and the add-on asks only for
+ * drive.file, which reaches the files and folders the add-on created (or the user opened with
+ * it). So a folder the curator made by hand and pasted into «Папка для приказов» is usually
+ * invisible: then the add-on's own «Наставник — приказы» is used (found among the folders it can
+ * see, created on first use).
  */
-function ordersFolder(folderId?: string): GoogleAppsScript.Drive.Folder {
+function ordersFolderId(drive: GoogleAppsScript.Drive, folderId?: string): string {
   if (folderId) {
     try {
-      return DriveApp.getFolderById(folderId);
+      const f = drive.Files.get(folderId, { fields: 'id,mimeType,trashed' });
+      if (f.id && f.mimeType === FOLDER_MIME && !f.trashed) return f.id;
     } catch {
-      // Not visible under drive.file: fall back to the add-on's folder.
+      // Not visible under drive.file: the add-on's own folder.
     }
   }
-  const found = DriveApp.getFoldersByName(ORDERS_FOLDER_NAME);
-  return found.hasNext() ? found.next() : DriveApp.createFolder(ORDERS_FOLDER_NAME);
+  const q = `mimeType = ${quoted(FOLDER_MIME)} and name = ${quoted(ORDERS_FOLDER_NAME)} and trashed = false`;
+  const found = drive.Files.list({ q, fields: 'files(id)', pageSize: 1 }).files ?? [];
+  if (found.length && found[0].id) return found[0].id;
+  return drive.Files.create({ name: ORDERS_FOLDER_NAME, mimeType: FOLDER_MIME }).id!;
+}
+
+/**
+ * A new, empty Google Doc: made by the Drive API right inside the orders folder (a file the
+ * add-on creates is one drive.file lets it place), then filled through DocumentApp. Without the
+ * Drive service, or when Drive refuses, DocumentApp.create puts it in «Мой диск»: a document in
+ * the wrong folder is better than no document.
+ */
+function newDocument(name: string, folderId?: string): GoogleAppsScript.Document.Document {
+  const drive = typeof Drive === 'undefined' ? undefined : Drive;
+  if (drive) {
+    try {
+      const parent = ordersFolderId(drive, folderId);
+      const file = drive.Files.create({ name, mimeType: DOC_MIME, parents: [parent] });
+      if (file.id) return DocumentApp.openById(file.id);
+    } catch {
+      // Fall back below.
+    }
+  }
+  return DocumentApp.create(name);
 }
 
 export function gasDocuments(): DocumentsPort {
@@ -241,7 +272,7 @@ export function gasDocuments(): DocumentsPort {
       const tpl = options.templateId ? openTemplate(options.templateId) : null;
       if (tpl) checkTemplate(tpl);
 
-      const doc = DocumentApp.create(options.name);
+      const doc = newDocument(options.name, options.folderId);
       const body = doc.getBody();
       const lists = { last: null as El };
       const part = (p: Block['part']) => model.blocks.filter((b) => b.part === p);
@@ -285,14 +316,7 @@ export function gasDocuments(): DocumentsPort {
         }
       }
       doc.saveAndClose();
-
-      const id = doc.getId();
-      try {
-        DriveApp.getFileById(id).moveTo(ordersFolder(options.folderId));
-      } catch {
-        // The document stays in «Мой диск»: better than failing after it was written.
-      }
-      return { name: options.name, url: doc.getUrl(), id };
+      return { name: options.name, url: doc.getUrl(), id: doc.getId() };
     },
   };
 }

@@ -23,7 +23,7 @@ import {
   type FakeTrigger,
   type SentMail,
 } from './services';
-import { newDriveState, createDocumentApp, createDriveApp } from './docs';
+import { newDriveState, createDocumentApp, createDriveApp, createDriveApi } from './docs';
 
 export { CallLog } from './calls';
 export * from './sheets';
@@ -87,6 +87,8 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     LockService: createLockService(state, locks),
     DocumentApp: createDocumentApp(drive),
     DriveApp: createDriveApp(drive),
+    // The advanced Drive service the manifest enables (dependencies.enabledAdvancedServices).
+    Drive: createDriveApi(drive, declared),
     MailApp: createMailApp(state, mail),
     ScriptApp: createScriptApp(state, triggers),
     Utilities: createUtilities(sleeps),

@@ -212,5 +212,7 @@ describe('dist/Sidebar.html and dist/appsscript.json', () => {
         'https://www.googleapis.com/auth/script.container.ui',
       ]),
     );
+    // Orders are placed with the Drive API (src/gas/docs.ts): the service must be enabled.
+    expect(manifest.dependencies?.enabledAdvancedServices).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
   });
 });
