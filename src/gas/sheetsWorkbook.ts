@@ -553,7 +553,9 @@ export class SheetsWorkbook implements WorkbookPort {
         this.lockDepth--;
       }
     }
-    const lock = LockService.getDocumentLock();
+    // getDocumentLock() is null outside a containing document (the reference: a standalone
+    // script or web app); the user's lock still keeps this user's executions apart.
+    const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new LockBusyError();
     this.forget();
     this.lockDepth = 1;

@@ -115,9 +115,10 @@ export class FakeLock {
 export function createLockService(state: SheetsState, locks: { document: LockState; script: LockState; user: LockState }) {
   return {
     __type: 'LockService',
+    /** null outside a containing document (state.noDocument), as the reference says. */
     getDocumentLock() {
       if (state.authMode === 'NONE') fail('You do not have permission to call LockService.getDocumentLock.');
-      return new FakeLock(locks.document);
+      return state.noDocument ? null : new FakeLock(locks.document);
     },
     getScriptLock() {
       return new FakeLock(locks.script);

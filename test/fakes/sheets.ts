@@ -68,6 +68,8 @@ export interface SheetsState {
   authMode: 'NONE' | 'LIMITED' | 'FULL';
   timeZone: string;
   addonName: string;
+  /** Running outside a containing document: LockService.getDocumentLock() returns null. */
+  noDocument?: boolean;
 }
 
 // ---------------------------------------------------------------- value parsing (user-typed)

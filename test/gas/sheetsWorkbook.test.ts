@@ -271,6 +271,17 @@ describe('SheetsWorkbook lock and cursor', () => {
     expect(seq.indexOf('SpreadsheetApp.flush')).toBeLessThan(seq.indexOf('Lock.releaseLock'));
   });
 
+  it('outside a containing document (getDocumentLock() is null) the user lock guards the writes', () => {
+    const wb = setup();
+    fakes.state.noDocument = true;
+    expect(wb.withLock(() => (wb.writeValues('Пары', 1, 0, [['x']]), 'done'))).toBe('done');
+    expect(fakes.locks.user.acquired).toBe(1);
+    expect(fakes.locks.user.heldByMe).toBe(false);
+    expect(fakes.locks.document.acquired).toBe(0);
+    fakes.locks.user.heldElsewhere = true;
+    expect(() => wb.withLock(() => 'x')).toThrow(LockBusyError);
+  });
+
   it('a lock under which nothing was written costs three calls: no flush', () => {
     const wb = setup();
     fakes.calls.reset();
