@@ -11,6 +11,7 @@ import * as vm from 'node:vm';
 import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
 import { MENU, MENU_TITLE } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
+import { DIGEST_HANDLER } from '../../src/app/roadmap/digest';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -78,6 +79,27 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/^\s*import\s*\(/m);
     expect(code).not.toMatch(/^export\s/m);
     expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('uses no Node or browser global that Apps Script V8 lacks', () => {
+    // Apps Script has no timers, no process/Buffer, no fetch, no TextEncoder; import.meta is ESM only.
+    const forbidden = ['process', 'Buffer', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'XMLHttpRequest', '__dirname', '__filename', 'import\\.meta'];
+    for (const bundle of [code, boundCode]) {
+      const found = forbidden.filter((n) => new RegExp(`(?<![\\w$.])${n}(?![\\w$])`).test(bundle));
+      expect(found).toEqual([]);
+      // esbuild's own __require shim is the only require.
+      expect(bundle.match(/(?<![\w$.])require\(/g) ?? []).toEqual([]);
+    }
+  });
+
+  it('top-level functions are all callable: none ends with «_» (private in Apps Script), none shadows a service', () => {
+    const names = [...code.matchAll(/^function ([\w$]+)\(/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(MENU.length);
+    expect(names.filter((n) => n.endsWith('_'))).toEqual([]);
+    const services = ['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'MailApp', 'ScriptApp', 'PropertiesService', 'LockService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts'];
+    expect(names.filter((n) => services.includes(n))).toEqual([]);
+    // The daily reminder's trigger names a top-level function.
+    expect(names).toContain(DIGEST_HANDLER);
   });
 
   it('makes no service call while loading, even in AuthMode.NONE', () => {
