@@ -727,7 +727,7 @@ export class FakeSheet {
     return this.name;
   }
   setName(name: string) {
-    if (this.ss.sheets.some((s) => s !== this && s.name === name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.ss.sheets.some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.name = name;
     return this;
   }
@@ -963,7 +963,8 @@ export class FakeSpreadsheet {
   insertSheet(a?: string | number, b?: number) {
     let name = typeof a === 'string' ? a : undefined;
     const index = typeof a === 'number' ? a : b;
-    if (name !== undefined && this.sheets.some((s) => s.name === name)) {
+    // Sheets keeps tab names unique regardless of letter case.
+    if (name !== undefined && this.sheets.some((s) => s.name.toLowerCase() === name!.toLowerCase())) {
       fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     if (name === undefined) {

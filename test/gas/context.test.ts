@@ -108,6 +108,13 @@ describe('Apps Script fakes behave like Apps Script where it matters', () => {
     expect(() => readonly.globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/spreadsheets\.currentonly \|\| .*spreadsheets$/);
   });
 
+  it('tab names stay unique regardless of letter case, as in Sheets', () => {
+    const ss = fakes.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.insertSheet('Пары');
+    expect(() => ss.insertSheet('ПАРЫ')).toThrow('A sheet with the name "ПАРЫ" already exists');
+    expect(() => ss.insertSheet('Наставники').setName('пары')).toThrow(/already exists/);
+  });
+
   it('Drive makeCopy of a Google Doc copies its content', () => {
     fakes = createGasFakes({ scopes: null });
     const tpl = fakes.globals.DocumentApp.create('Шаблон');
