@@ -29,7 +29,13 @@ export const ORDERS_FOLDER_NAME = 'Наставник — приказы';
 const PT_PER_MM = 72 / 25.4;
 const FIRST_LINE_PT = 12.5 * PT_PER_MM; // 1.25 cm
 
-type El = any;
+type Doc = GoogleAppsScript.Document.Document;
+type Body = GoogleAppsScript.Document.Body;
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection;
+type Text = GoogleAppsScript.Document.Text;
+type ListItem = GoogleAppsScript.Document.ListItem;
+type Element = GoogleAppsScript.Document.Element;
+type Block1 = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem | GoogleAppsScript.Document.Table;
 
 function alignOf(a: Align | undefined): GoogleAppsScript.Document.HorizontalAlignment | null {
   const H = DocumentApp.HorizontalAlignment;
@@ -37,8 +43,7 @@ function alignOf(a: Align | undefined): GoogleAppsScript.Document.HorizontalAlig
 }
 
 /** An element as its concrete type (Apps Script hands out generic Elements from getChild). */
-function concrete(el: El): El {
-  if (!el) return el;
+function concrete(el: Element): Block1 | Element {
   const t = String(el.getType());
   const E = DocumentApp.ElementType;
   if (t === String(E.PARAGRAPH) && typeof el.asParagraph === 'function') return el.asParagraph();
@@ -48,7 +53,7 @@ function concrete(el: El): El {
 }
 
 /** Applies the model's font and the runs' bold/italic to a paragraph's text. */
-function styleText(text: El, runs: TextRun[], model: DocModel, allBold = false): void {
+function styleText(text: Text, runs: TextRun[], model: DocModel, allBold = false): void {
   const full = runs.map((r) => r.text).join('');
   text.setFontFamily(model.fontFamily);
   text.setFontSize(model.fontSize);
@@ -67,7 +72,7 @@ function styleText(text: El, runs: TextRun[], model: DocModel, allBold = false):
 }
 
 /** Inserts blocks into a body at an index; returns the index after the last one inserted. */
-function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel, lists: { last: El | null }): number {
+function insertBlocks(body: Body, index: number, blocks: Block[], model: DocModel, lists: { last: ListItem | null }): number {
   let i = index;
   const paragraph = (runs: TextRun[], align?: Align) => {
     const p = body.insertParagraph(i++, runs.map((r) => r.text).join(''));
@@ -89,7 +94,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
         const cell = t.getCell(r, c);
         const bold = !!opts.header && r === 0;
         styleText(cell.editAsText(), [{ text: text.split('\n')[0] }], model, bold);
-        const p0 = concrete(cell.getChild(0));
+        const p0 = concrete(cell.getChild(0)) as GoogleAppsScript.Document.Paragraph;
         if (opts.rightLast && c === row.length - 1) p0.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
         if (bold && !opts.borderless) p0.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
         for (const line of text.split('\n').slice(1)) {
@@ -110,7 +115,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
       }
       case 'numbered': {
         const first = b.continues ? lists.last : null;
-        let head: El = first;
+        let head: ListItem | null = first;
         for (const item of b.items) {
           const li = body.insertListItem(i++, item.map((r) => r.text).join(''));
           li.setGlyphType(DocumentApp.GlyphType.NUMBER);
@@ -145,7 +150,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
 }
 
 /** Replaces inline placeholders literally inside every paragraph of a section. */
-function replaceInline(section: El, values: Record<string, string>): void {
+function replaceInline(section: Section | null, values: Record<string, string>): void {
   if (!section) return;
   for (const p of section.getParagraphs()) {
     const text: string = p.getText();
@@ -166,7 +171,7 @@ function replaceInline(section: El, values: Record<string, string>): void {
 }
 
 /** The top-level body paragraph holding a block placeholder, with its index. */
-function markerIndex(body: El, name: string): number | null {
+function markerIndex(body: Body, name: string): number | null {
   for (const p of body.getParagraphs()) {
     if (!findPlaceholders(p.getText()).includes(name)) continue;
     const parent = p.getParent();
@@ -179,20 +184,19 @@ function markerIndex(body: El, name: string): number | null {
 }
 
 /** Copies a section's elements (paragraphs, list items, tables) to the end of another section. */
-function copySection(from: El, to: El): void {
+function copySection(from: Section, to: Section): void {
   const E = DocumentApp.ElementType;
   const n = from.getNumChildren();
   for (let k = 0; k < n; k++) {
     const el = concrete(from.getChild(k));
     const type = String(el.getType());
-    const copy = el.copy();
-    if (type === String(E.PARAGRAPH)) to.appendParagraph(copy);
-    else if (type === String(E.LIST_ITEM)) to.appendListItem(copy);
-    else if (type === String(E.TABLE)) to.appendTable(copy);
+    if (type === String(E.PARAGRAPH)) to.appendParagraph((el as GoogleAppsScript.Document.Paragraph).copy());
+    else if (type === String(E.LIST_ITEM)) to.appendListItem((el as ListItem).copy());
+    else if (type === String(E.TABLE)) to.appendTable((el as GoogleAppsScript.Document.Table).copy());
   }
 }
 
-function openTemplate(templateId: string): El {
+function openTemplate(templateId: string): Doc {
   try {
     return DocumentApp.openById(templateId);
   } catch {
@@ -203,7 +207,7 @@ function openTemplate(templateId: string): El {
 }
 
 /** Checks a template before anything is created: unknown placeholders, the text's place. */
-function checkTemplate(tpl: El): void {
+function checkTemplate(tpl: Doc): void {
   const texts = [tpl.getBody().getText(), tpl.getHeader()?.getText() ?? ''];
   const unknown = unknownPlaceholders(texts);
   if (unknown.length) {
@@ -274,7 +278,7 @@ export function gasDocuments(): DocumentsPort {
 
       const doc = newDocument(options.name, options.folderId);
       const body = doc.getBody();
-      const lists = { last: null as El };
+      const lists: { last: ListItem | null } = { last: null };
       const part = (p: Block['part']) => model.blocks.filter((b) => b.part === p);
 
       if (!tpl) {
