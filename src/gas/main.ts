@@ -4,7 +4,7 @@
  * Script service at module load (onOpen may run in AuthMode.NONE).
  */
 import { api, callApi, isApiMethod, type ApiMethod } from '../app/api';
-import { MENU, MENU_TITLE, type MenuItem, type SidebarView } from '../app/menu';
+import { MENU, MENU_TITLE, SIDEBAR_VIEWS, type MenuItem, type SidebarView } from '../app/menu';
 import { gasContext } from './context';
 import { userMessage } from './entryKit';
 
@@ -28,11 +28,16 @@ function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** Opens the sidebar on a view. */
+/**
+ * Opens the sidebar on a view. A top-level function, so google.script.run can call it with any
+ * argument: only a known view name reaches the page's script, and it is inserted by a function
+ * (a string replacement would interpret «$'» and the like).
+ */
 function showSidebar(view: SidebarView = 'home'): void {
+  const known: SidebarView = SIDEBAR_VIEWS.includes(view) ? view : 'home';
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .getContent()
-    .replace('"__INITIAL_VIEW__"', JSON.stringify(view));
+    .replace('"__INITIAL_VIEW__"', () => JSON.stringify(known));
   const out = HtmlService.createHtmlOutput(html).setTitle('Наставник');
   SpreadsheetApp.getUi().showSidebar(out);
 }

@@ -189,6 +189,16 @@ describe('dist/Code.js', () => {
     expect(content).toContain('<div id="app">');
   });
 
+  it('showSidebar called with an unknown view (it is callable from google.script.run) opens the home view, nothing injected', () => {
+    for (const bad of ['</script><script>alert(1)</script>', "$'", 'nope', 42]) {
+      const { fakes, ctx } = load();
+      ctx.showSidebar(bad);
+      const content = fakes.ui.sidebars[0].content;
+      expect(content).toContain('window.__NASTAVNIK_VIEW__ = "home";');
+      expect(content).not.toContain('alert(1)');
+    }
+  });
+
   it('getOverview() returns plain JSON listing the missing register tabs', () => {
     const { ctx } = load({ sheets: { [SHEET_NAMES.mentors]: [['ФИО']], [SHEET_NAMES.pairs]: [['Наставник']], Черновик: [] } });
     const result = ctx.getOverview();
