@@ -64,7 +64,8 @@ export function createPropertiesService(state: SheetsState, stores: { document: 
     __type: 'PropertiesService',
     getDocumentProperties() {
       if (state.authMode === 'NONE') fail('You do not have permission to call PropertiesService.getDocumentProperties.');
-      return stores.document;
+      // «When document properties are not available this method returns null.»
+      return state.noDocument ? null : stores.document;
     },
     getUserProperties() {
       return stores.user;

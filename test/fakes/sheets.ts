@@ -68,7 +68,10 @@ export interface SheetsState {
   authMode: 'NONE' | 'LIMITED' | 'FULL';
   timeZone: string;
   addonName: string;
-  /** Running outside a containing document: LockService.getDocumentLock() returns null. */
+  /**
+   * Running outside a containing document: getActiveSpreadsheet(), getDocumentProperties() and
+   * getDocumentLock() return null.
+   */
   noDocument?: boolean;
 }
 
@@ -1107,13 +1110,14 @@ export function createSpreadsheetApp(state: SheetsState, ss: FakeSpreadsheet) {
     __type: 'SpreadsheetApp',
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', VALUE_IN_RANGE: 'VALUE_IN_RANGE', DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE', CHECKBOX: 'CHECKBOX' },
+    /** null when the execution has no spreadsheet (state.noDocument), as the reference says. */
     getActiveSpreadsheet() {
       denyInNone('SpreadsheetApp.getActiveSpreadsheet');
-      return ss;
+      return state.noDocument ? null : ss;
     },
     getActive() {
       denyInNone('SpreadsheetApp.getActive');
-      return ss;
+      return state.noDocument ? null : ss;
     },
     getActiveSheet() {
       denyInNone('SpreadsheetApp.getActiveSheet');

@@ -12,6 +12,7 @@ import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
 import { MENU, MENU_TITLE } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
 import { DIGEST_HANDLER } from '../../src/app/roadmap/digest';
+import { NO_SPREADSHEET_MESSAGE } from '../../src/gas/sheetsWorkbook';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -210,6 +211,19 @@ describe('dist/Code.js', () => {
     expect(json.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const moscowToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
     expect(json.today).toBe(moscowToday);
+  });
+
+  it('the reminder trigger firing without an active spreadsheet (an add-on clock trigger) fails with a Russian reason, not a TypeError', () => {
+    const { fakes, ctx } = load({ sheets: { Лист1: [] } });
+    fakes.state.noDocument = true;
+    let message = '';
+    try {
+      ctx[DIGEST_HANDLER]({ authMode: 'FULL', triggerUid: '1' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(NO_SPREADSHEET_MESSAGE);
+    expect(fakes.mail.sent).toEqual([]);
   });
 
   it('a server function failing inside Apps Script reaches the sidebar as a Russian message', () => {
