@@ -31,6 +31,13 @@ const stemmerLanguages = [...new Set(
     .flatMap((f) => [...readFileSync(join(root, 'src', f), 'utf8').matchAll(/newStemmer\('(\w+)'\)/g)].map((m) => m[1])),
 )];
 
+/** Globals of Apps Script (and the advanced Drive service the manifest enables). */
+const APPS_SCRIPT_GLOBALS = new Set([
+  'SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'MailApp', 'GmailApp', 'ScriptApp', 'PropertiesService',
+  'LockService', 'CacheService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts', 'console', 'UrlFetchApp',
+  'ContentService', 'CardService', 'XmlService', 'Browser', 'MimeType',
+]);
+
 /**
  * An Apps Script V8 bundle: an IIFE assigned to one global (no import/export) plus a generated
  * top-level function per key of the entry module's `entries`. The entry list is read from the
@@ -50,6 +57,10 @@ async function buildAppsScript({ entry, globalName, outFile }) {
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`bad entry name ${name}`);
     if (typeof entries[name] !== 'function') throw new Error(`entry ${name} is not a function`);
+    // Apps Script hides functions ending in «_» from menus, triggers and google.script.run.
+    if (name.endsWith('_')) throw new Error(`entry ${name} ends with _: Apps Script treats it as private`);
+    // A top-level function named like a global service would shadow it for the whole project.
+    if (APPS_SCRIPT_GLOBALS.has(name) || name === globalName) throw new Error(`entry ${name} would shadow a global`);
   }
   const stubs = names
     .map((n) => `function ${n}() {\n  return ${globalName}.entries.${n}.apply(this, arguments);\n}`)

@@ -21,6 +21,19 @@ function runner(): Runner {
   return google.script.run;
 }
 
+/**
+ * Arguments as plain JSON before they cross google.script.run: a field holding undefined is left
+ * out (Apps Script documents only that undefined inside arrays becomes null; a null where the
+ * server expects an absent option would be read as a value), trailing undefined arguments are
+ * dropped, and a Date (which would fail the request) travels as its ISO string. The local
+ * preview sends the same JSON, so both backends receive the same thing.
+ */
+export function plainArgs(args: readonly unknown[]): unknown[] {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  return n === 0 ? [] : (JSON.parse(JSON.stringify(args.slice(0, n))) as unknown[]);
+}
+
 export function call<K extends ApiMethod>(name: K, ...args: ApiArgs<K>): Promise<ApiResult<K>> {
   return new Promise<ApiResult<K>>((resolve, reject) => {
     let r: Runner;
@@ -41,6 +54,6 @@ export function call<K extends ApiMethod>(name: K, ...args: ApiArgs<K>): Promise
       reject(new Error(`Функция сервера «${String(name)}» недоступна.`));
       return;
     }
-    fn.apply(target, args as unknown[]);
+    fn.apply(target, plainArgs(args as unknown[]));
   });
 }

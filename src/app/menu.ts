@@ -6,6 +6,8 @@
  */
 export type SidebarView = 'home' | 'registers' | 'forms' | 'match' | 'roadmap' | 'orders' | 'monitoring' | 'settings';
 
+export const SIDEBAR_VIEWS: readonly SidebarView[] = ['home', 'registers', 'forms', 'match', 'roadmap', 'orders', 'monitoring', 'settings'];
+
 export interface MenuItem {
   id: string;
   title: string;

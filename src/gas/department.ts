@@ -1,7 +1,8 @@
 /**
  * Apps Script entry points of the department review («Наставник: сводка»), a deployment of its
  * own (department/appsscript.json): only it asks for the scope to open other spreadsheets
- * (spreadsheets.readonly); the schools' add-on (main.ts) never does. scripts/build.mjs generates
+ * (spreadsheets: SpreadsheetApp.openByUrl/openById accept no narrower one); the schools' add-on
+ * (main.ts) never does. scripts/build.mjs generates
  * a top-level function in dist-department/Code.js for every key of `entries`. Nothing here
  * touches a service at module load.
  */

@@ -29,7 +29,13 @@ export const ORDERS_FOLDER_NAME = 'Наставник — приказы';
 const PT_PER_MM = 72 / 25.4;
 const FIRST_LINE_PT = 12.5 * PT_PER_MM; // 1.25 cm
 
-type El = any;
+type Doc = GoogleAppsScript.Document.Document;
+type Body = GoogleAppsScript.Document.Body;
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection;
+type Text = GoogleAppsScript.Document.Text;
+type ListItem = GoogleAppsScript.Document.ListItem;
+type Element = GoogleAppsScript.Document.Element;
+type Block1 = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem | GoogleAppsScript.Document.Table;
 
 function alignOf(a: Align | undefined): GoogleAppsScript.Document.HorizontalAlignment | null {
   const H = DocumentApp.HorizontalAlignment;
@@ -37,8 +43,7 @@ function alignOf(a: Align | undefined): GoogleAppsScript.Document.HorizontalAlig
 }
 
 /** An element as its concrete type (Apps Script hands out generic Elements from getChild). */
-function concrete(el: El): El {
-  if (!el) return el;
+function concrete(el: Element): Block1 | Element {
   const t = String(el.getType());
   const E = DocumentApp.ElementType;
   if (t === String(E.PARAGRAPH) && typeof el.asParagraph === 'function') return el.asParagraph();
@@ -48,7 +53,7 @@ function concrete(el: El): El {
 }
 
 /** Applies the model's font and the runs' bold/italic to a paragraph's text. */
-function styleText(text: El, runs: TextRun[], model: DocModel, allBold = false): void {
+function styleText(text: Text, runs: TextRun[], model: DocModel, allBold = false): void {
   const full = runs.map((r) => r.text).join('');
   text.setFontFamily(model.fontFamily);
   text.setFontSize(model.fontSize);
@@ -67,7 +72,7 @@ function styleText(text: El, runs: TextRun[], model: DocModel, allBold = false):
 }
 
 /** Inserts blocks into a body at an index; returns the index after the last one inserted. */
-function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel, lists: { last: El | null }): number {
+function insertBlocks(body: Body, index: number, blocks: Block[], model: DocModel, lists: { last: ListItem | null }): number {
   let i = index;
   const paragraph = (runs: TextRun[], align?: Align) => {
     const p = body.insertParagraph(i++, runs.map((r) => r.text).join(''));
@@ -93,7 +98,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
         const right = opts.rightLast && c === row.length - 1;
         const centre = bold && !opts.borderless;
         if (right || centre) {
-          const p0 = concrete(cell.getChild(0));
+          const p0 = concrete(cell.getChild(0)) as GoogleAppsScript.Document.Paragraph;
           if (right) p0.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
           if (centre) p0.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
         }
@@ -115,7 +120,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
       }
       case 'numbered': {
         const first = b.continues ? lists.last : null;
-        let head: El = first;
+        let head: ListItem | null = first;
         for (const item of b.items) {
           const li = body.insertListItem(i++, item.map((r) => r.text).join(''));
           li.setGlyphType(DocumentApp.GlyphType.NUMBER);
@@ -150,7 +155,7 @@ function insertBlocks(body: El, index: number, blocks: Block[], model: DocModel,
 }
 
 /** Replaces inline placeholders literally inside every paragraph of a section. */
-function replaceInline(section: El, values: Record<string, string>): void {
+function replaceInline(section: Section | null, values: Record<string, string>): void {
   if (!section) return;
   for (const p of section.getParagraphs()) {
     const text: string = p.getText();
@@ -171,7 +176,7 @@ function replaceInline(section: El, values: Record<string, string>): void {
 }
 
 /** The top-level body paragraph holding a block placeholder, with its index. */
-function markerIndex(body: El, name: string): number | null {
+function markerIndex(body: Body, name: string): number | null {
   for (const p of body.getParagraphs()) {
     if (!findPlaceholders(p.getText()).includes(name)) continue;
     const parent = p.getParent();
@@ -184,20 +189,19 @@ function markerIndex(body: El, name: string): number | null {
 }
 
 /** Copies a section's elements (paragraphs, list items, tables) to the end of another section. */
-function copySection(from: El, to: El): void {
+function copySection(from: Section, to: Section): void {
   const E = DocumentApp.ElementType;
   const n = from.getNumChildren();
   for (let k = 0; k < n; k++) {
     const el = concrete(from.getChild(k));
     const type = String(el.getType());
-    const copy = el.copy();
-    if (type === String(E.PARAGRAPH)) to.appendParagraph(copy);
-    else if (type === String(E.LIST_ITEM)) to.appendListItem(copy);
-    else if (type === String(E.TABLE)) to.appendTable(copy);
+    if (type === String(E.PARAGRAPH)) to.appendParagraph((el as GoogleAppsScript.Document.Paragraph).copy());
+    else if (type === String(E.LIST_ITEM)) to.appendListItem((el as ListItem).copy());
+    else if (type === String(E.TABLE)) to.appendTable((el as GoogleAppsScript.Document.Table).copy());
   }
 }
 
-function openTemplate(templateId: string): El {
+function openTemplate(templateId: string): Doc {
   try {
     return DocumentApp.openById(templateId);
   } catch {
@@ -208,7 +212,7 @@ function openTemplate(templateId: string): El {
 }
 
 /** Checks a template before anything is created: unknown placeholders, the text's place. */
-function checkTemplate(tpl: El): void {
+function checkTemplate(tpl: Doc): void {
   const texts = [tpl.getBody().getText(), tpl.getHeader()?.getText() ?? ''];
   const unknown = unknownPlaceholders(texts);
   if (unknown.length) {
@@ -222,22 +226,53 @@ function checkTemplate(tpl: El): void {
   }
 }
 
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+const DOC_MIME = 'application/vnd.google-apps.document';
+
+/** A string inside single quotes of a Drive query. */
+const quoted = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
 /**
- * The folder for orders. With the drive.file scope the add-on sees only files and folders it
- * created itself (or the user opened with it), so a folder the curator made by hand and pasted
- * into «Папка для приказов» may be invisible: then the add-on's own «Наставник — приказы» is used
- * (found by name among the folders it can see, created on first use).
+ * The folder for orders, through the Drive API (advanced Drive service, v3). DriveApp is no use
+ * here: its methods require the drive or drive.readonly scope, and the add-on asks only for
+ * drive.file, which reaches the files and folders the add-on created (or the user opened with
+ * it). So a folder the curator made by hand and pasted into «Папка для приказов» is usually
+ * invisible: then the add-on's own «Наставник — приказы» is used (found among the folders it can
+ * see, created on first use).
  */
-function ordersFolder(folderId?: string): GoogleAppsScript.Drive.Folder {
+function ordersFolderId(drive: GoogleAppsScript.Drive, folderId?: string): string {
   if (folderId) {
     try {
-      return DriveApp.getFolderById(folderId);
+      const f = drive.Files.get(folderId, { fields: 'id,mimeType,trashed' });
+      if (f.id && f.mimeType === FOLDER_MIME && !f.trashed) return f.id;
     } catch {
-      // Not visible under drive.file: fall back to the add-on's folder.
+      // Not visible under drive.file: the add-on's own folder.
     }
   }
-  const found = DriveApp.getFoldersByName(ORDERS_FOLDER_NAME);
-  return found.hasNext() ? found.next() : DriveApp.createFolder(ORDERS_FOLDER_NAME);
+  const q = `mimeType = ${quoted(FOLDER_MIME)} and name = ${quoted(ORDERS_FOLDER_NAME)} and trashed = false`;
+  const found = drive.Files.list({ q, fields: 'files(id)', pageSize: 1 }).files ?? [];
+  if (found.length && found[0].id) return found[0].id;
+  return drive.Files.create({ name: ORDERS_FOLDER_NAME, mimeType: FOLDER_MIME }).id!;
+}
+
+/**
+ * A new, empty Google Doc: made by the Drive API right inside the orders folder (a file the
+ * add-on creates is one drive.file lets it place), then filled through DocumentApp. Without the
+ * Drive service, or when Drive refuses, DocumentApp.create puts it in «Мой диск»: a document in
+ * the wrong folder is better than no document.
+ */
+function newDocument(name: string, folderId?: string): GoogleAppsScript.Document.Document {
+  const drive = typeof Drive === 'undefined' ? undefined : Drive;
+  if (drive) {
+    try {
+      const parent = ordersFolderId(drive, folderId);
+      const file = drive.Files.create({ name, mimeType: DOC_MIME, parents: [parent] });
+      if (file.id) return DocumentApp.openById(file.id);
+    } catch {
+      // Fall back below.
+    }
+  }
+  return DocumentApp.create(name);
 }
 
 export function gasDocuments(): DocumentsPort {
@@ -246,9 +281,9 @@ export function gasDocuments(): DocumentsPort {
       const tpl = options.templateId ? openTemplate(options.templateId) : null;
       if (tpl) checkTemplate(tpl);
 
-      const doc = DocumentApp.create(options.name);
+      const doc = newDocument(options.name, options.folderId);
       const body = doc.getBody();
-      const lists = { last: null as El };
+      const lists: { last: ListItem | null } = { last: null };
       const part = (p: Block['part']) => model.blocks.filter((b) => b.part === p);
 
       if (!tpl) {
@@ -290,14 +325,7 @@ export function gasDocuments(): DocumentsPort {
         }
       }
       doc.saveAndClose();
-
-      const id = doc.getId();
-      try {
-        DriveApp.getFileById(id).moveTo(ordersFolder(options.folderId));
-      } catch {
-        // The document stays in «Мой диск»: better than failing after it was written.
-      }
-      return { name: options.name, url: doc.getUrl(), id };
+      return { name: options.name, url: doc.getUrl(), id: doc.getId() };
     },
   };
 }

@@ -4,7 +4,7 @@
  * Script service at module load (onOpen may run in AuthMode.NONE).
  */
 import { api, callApi, isApiMethod, type ApiMethod } from '../app/api';
-import { MENU, MENU_TITLE, type MenuItem, type SidebarView } from '../app/menu';
+import { MENU, MENU_TITLE, SIDEBAR_VIEWS, type MenuItem, type SidebarView } from '../app/menu';
 import { gasContext } from './context';
 import { userMessage } from './entryKit';
 
@@ -28,11 +28,16 @@ function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** Opens the sidebar on a view. */
+/**
+ * Opens the sidebar on a view. A top-level function, so google.script.run can call it with any
+ * argument: only a known view name reaches the page's script, and it is inserted by a function
+ * (a string replacement would interpret «$'» and the like).
+ */
 function showSidebar(view: SidebarView = 'home'): void {
+  const known: SidebarView = SIDEBAR_VIEWS.includes(view) ? view : 'home';
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .getContent()
-    .replace('"__INITIAL_VIEW__"', JSON.stringify(view));
+    .replace('"__INITIAL_VIEW__"', () => JSON.stringify(known));
   const out = HtmlService.createHtmlOutput(html).setTitle('Наставник');
   SpreadsheetApp.getUi().showSidebar(out);
 }
@@ -58,12 +63,21 @@ function runMenuItem(item: MenuItem): void {
 const menuEntries: Record<string, () => void> = {};
 for (const item of MENU) menuEntries[item.id] = () => runMenuItem(item);
 
+/**
+ * An answer as plain JSON, as the local preview sends it: google.script.run delivers null instead
+ * of a whole answer that holds a Date anywhere (and refuses functions and class instances), so a
+ * stray value must not blank the sidebar; a Date travels as its ISO string.
+ */
+function plainResult(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
 /** google.script.run targets: one per server function; errors reach the sidebar in Russian. */
 const apiEntries: Record<string, (...args: unknown[]) => unknown> = {};
 for (const name of Object.keys(api) as ApiMethod[]) {
   apiEntries[name] = (...args: unknown[]) => {
     try {
-      return callApi(gasContext(), name, args as never);
+      return plainResult(callApi(gasContext(), name, args as never));
     } catch (err) {
       throw new Error(userMessage(err), { cause: err });
     }

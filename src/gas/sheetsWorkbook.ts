@@ -85,6 +85,13 @@ function parseA1Cell(a1: string): { row: number; col: number; rows: number; cols
   return { row: r1 - 1, col: c1 - 1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
 }
 
+export const NO_SPREADSHEET_MESSAGE =
+  'Таблица недоступна: действие запущено вне открытой Google Таблицы (например, по расписанию). Откройте таблицу и повторите из меню «Наставничество».';
+
+function noSpreadsheet(): never {
+  throw new UserError(NO_SPREADSHEET_MESSAGE);
+}
+
 /** Tab names as Sheets compares them: letter case aside. */
 const sameName = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 
@@ -134,7 +141,9 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   private get ss(): Spreadsheet {
-    return (this.ssCache ??= SpreadsheetApp.getActiveSpreadsheet());
+    // null when the execution has no spreadsheet (the reference: «or null if there is none»),
+    // e.g. a clock trigger of the add-on: a clear message rather than a TypeError.
+    return (this.ssCache ??= SpreadsheetApp.getActiveSpreadsheet() ?? noSpreadsheet());
   }
 
   /** The spreadsheet's time zone (the context's today() shares the spreadsheet handle). */
@@ -492,7 +501,8 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   private props(): Properties {
-    return (this.propsService ??= PropertiesService.getDocumentProperties());
+    // getDocumentProperties() is null, too, outside a document.
+    return (this.propsService ??= PropertiesService.getDocumentProperties() ?? noSpreadsheet());
   }
 
   private allProps(): Record<string, string> {
@@ -553,7 +563,9 @@ export class SheetsWorkbook implements WorkbookPort {
         this.lockDepth--;
       }
     }
-    const lock = LockService.getDocumentLock();
+    // getDocumentLock() is null outside a containing document (the reference: a standalone
+    // script or web app); the user's lock still keeps this user's executions apart.
+    const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new LockBusyError();
     this.forget();
     this.lockDepth = 1;

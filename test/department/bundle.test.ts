@@ -11,6 +11,7 @@ import * as vm from 'node:vm';
 import { createGasFakes, FakeSpreadsheet, GasException, type GasFakes } from '../fakes/gas';
 import { REASONS, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_TITLE } from '../../src/core/monitoring/consolidate';
 import { schoolTabs, type SchoolSpec } from './schools';
+import { manifestScopes } from '../fakes/scopes';
 
 const root = join(__dirname, '..', '..');
 const READONLY = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -36,7 +37,8 @@ const ACCESS_DENIED = 'You do not have permission to access the requested docume
 
 /** Loads the bundle; openByUrl/openById serve the given school spreadsheets (or throw). */
 function load(list: unknown[][], schools: Record<string, SchoolSpec | 'denied'>): { fakes: GasFakes; ctx: any } {
-  const fakes = createGasFakes({ sheets: { 'Список школ': list } });
+  // The department deployment's own scopes: a call they do not allow throws, as in Apps Script.
+  const fakes = createGasFakes({ sheets: { 'Список школ': list }, scopes: manifestScopes('department/appsscript.json') });
   const files = new Map<string, FakeSpreadsheet | 'denied'>();
   for (const [u, spec] of Object.entries(schools)) {
     if (spec === 'denied') {
@@ -56,7 +58,7 @@ function load(list: unknown[][], schools: Record<string, SchoolSpec | 'denied'>)
   // Set through the counting proxy onto the fake service: calls are counted like any other.
   fakes.globals.SpreadsheetApp.openByUrl = (u: string) => open(u);
   fakes.globals.SpreadsheetApp.openById = (id: string) => open(id);
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   return { fakes, ctx };
 }
@@ -142,6 +144,8 @@ describe('dist-department/Code.js', () => {
       const { fakes, ctx } = load(list, schools);
       ctx.menuCollectSummary();
       expect(fakes.ui.alerts).toEqual([]);
+      // Counting calls of schools that failed to open would measure nothing.
+      expect(fakes.ui.toasts[0].message).not.toMatch(/не открылись/);
       return fakes.calls.total;
     };
     const one = run({ [url(1)]: small });
@@ -162,8 +166,8 @@ describe('dist-department/Code.js', () => {
   });
 
   it('«Шаблон списка школ» creates the list tab', () => {
-    const fakes = createGasFakes({ sheets: { Лист1: [] } });
-    const ctx = vm.createContext({ ...fakes.globals });
+    const fakes = createGasFakes({ sheets: { Лист1: [] }, scopes: manifestScopes('department/appsscript.json') });
+    const ctx = fakes.context();
     vm.runInContext(code, ctx, { filename: 'Code.js' });
     ctx.menuSchoolListTemplate();
     expect(fakes.spreadsheet.getSheetByName('Список школ')!.getDataRange().getValues()[0]).toEqual(['Организация', 'Ссылка на таблицу', 'Примечание']);
@@ -181,15 +185,13 @@ describe('OAuth scopes: the extra scope is asked only by the department deployme
     }
   });
 
-  it('the department manifest asks for exactly its three scopes', () => {
+  it('the department manifest asks for exactly its two scopes', () => {
+    // SpreadsheetApp.openByUrl/openById list only …/auth/spreadsheets under «Authorization»:
+    // with spreadsheets.readonly every school would come back «не открылась».
     const source = JSON.parse(readFileSync(join(root, 'department', 'appsscript.json'), 'utf8'));
     for (const m of [source, departmentManifest]) {
       expect([...m.oauthScopes].sort()).toEqual(
-        [
-          'https://www.googleapis.com/auth/script.container.ui',
-          'https://www.googleapis.com/auth/spreadsheets.currentonly',
-          READONLY,
-        ].sort(),
+        ['https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/spreadsheets'].sort(),
       );
       expect(m.runtimeVersion).toBe('V8');
       expect(m.timeZone).toBe('Europe/Moscow');

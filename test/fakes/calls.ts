@@ -30,19 +30,46 @@ export class CallLog {
 export interface Tracker {
   wrap<T>(obj: T, typeName?: string): T;
   unwrap<T>(obj: T): T;
+  /**
+   * The Date constructor of the code under test. Apps Script hands a script Dates of its own
+   * realm (so `v instanceof Date` holds there); code run in a node:vm context would otherwise get
+   * the test realm's Dates, for which `instanceof Date` is false.
+   */
+  setDateRealm(ctor: DateConstructor | null): void;
 }
 
-export function createTracker(log: CallLog): Tracker {
+/** Throws as Apps Script does when a call needs a scope the script did not declare. */
+export type Authorize = (type: string, method: string) => void;
+
+export function createTracker(log: CallLog, authorize?: Authorize): Tracker {
   const proxies = new WeakMap<object, any>();
   const raws = new WeakMap<object, object>();
 
   const isFake = (v: unknown): v is { __type: string } =>
     typeof v === 'object' && v !== null && typeof (v as any).__type === 'string';
+  const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+  let RealmDate: DateConstructor | null = null;
+
+  /** Dates (alone or in grids) re-made in the realm of the code under test. */
+  function inRealm(v: unknown): unknown {
+    if (!RealmDate) return v;
+    if (isDate(v)) return v instanceof RealmDate ? v : new RealmDate((v as Date).getTime());
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        const y = Array.isArray(x) || isDate(x) ? inRealm(x) : x;
+        if (y !== x) (out ??= v.slice())[i] = y;
+      }
+      return out ?? v;
+    }
+    return v;
+  }
 
   function wrapResult(v: unknown): unknown {
     if (isFake(v)) return wrap(v);
     if (Array.isArray(v) && v.length > 0 && isFake(v[0])) return v.map((x) => wrapResult(x));
-    return v;
+    return inRealm(v);
   }
 
   function unwrap<T>(v: T): T {
@@ -69,6 +96,7 @@ export function createTracker(log: CallLog): Tracker {
           return wrapResult(value);
         }
         return function (this: unknown, ...args: unknown[]) {
+          authorize?.(type, prop);
           log.record(`${type}.${prop}`);
           return wrapResult(value.apply(target, args.map((a) => unwrapDeep(a))));
         };
@@ -79,5 +107,11 @@ export function createTracker(log: CallLog): Tracker {
     return proxy as T;
   }
 
-  return { wrap, unwrap };
+  return {
+    wrap,
+    unwrap,
+    setDateRealm(ctor) {
+      RealmDate = ctor;
+    },
+  };
 }

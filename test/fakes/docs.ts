@@ -968,3 +968,66 @@ export function createDriveApp(drive: DriveState) {
     },
   };
 }
+
+// ---------------------------------------------------------------- Drive API (advanced service)
+
+const API_FOLDER = 'application/vnd.google-apps.folder';
+const API_DOC = 'application/vnd.google-apps.document';
+
+/**
+ * The advanced Drive service (Drive API v3) as far as the add-on uses it: Files.create, get, list.
+ * Under drive.file (no drive/drive.readonly declared) only files and folders made through this
+ * API are visible, as Drive gives an app only what it created or the user opened with it; folders
+ * made through DriveApp in a test stand for the curator's own. `q` supports `field = 'value'`
+ * terms (name, mimeType, trashed) joined by `and`; anything else throws rather than pretend.
+ */
+export function createDriveApi(drive: DriveState, scopes: readonly string[] | null) {
+  const wide = !scopes || scopes.some((s) => /\/auth\/drive(\.readonly)?$/.test(s));
+  const mine = new Set<string>();
+  const visible = (id: string) => wide || mine.has(id);
+  const notFound = (id: string): never => fail(`API call to drive.files.get failed with error: File not found: ${id}.`);
+  const resource = (id: string) => {
+    const folder = drive.folders.get(id);
+    if (folder) return { id, name: folder.name, mimeType: API_FOLDER, trashed: false, parents: folder.parentId ? [folder.parentId] : [] };
+    const f = drive.files.get(id);
+    if (f) return { id, name: f.name, mimeType: f.mimeType, trashed: f.trashed, parents: [f.parentId] };
+    return notFound(id);
+  };
+  const Files = {
+    __type: 'DriveFiles',
+    create(meta: { name?: string; mimeType?: string; parents?: string[] }, media?: unknown) {
+      if (media !== undefined && media !== null) fail('The fake Drive API does not upload media.');
+      const parent = meta.parents?.[0] ?? drive.root.id;
+      if (parent !== drive.root.id && (!visible(parent) || !drive.folders.has(parent))) notFound(parent);
+      const name = meta.name ?? 'Untitled';
+      let id: string;
+      if (meta.mimeType === API_FOLDER) {
+        const folder = new FakeFolder(drive, newId('folder'), name, parent);
+        drive.folders.set(folder.id, folder);
+        id = folder.id;
+      } else {
+        const file = new FakeFile(drive, newId('doc'), name, meta.mimeType ?? 'application/octet-stream', parent);
+        if (meta.mimeType === API_DOC) file.doc = new FakeDocument(file);
+        drive.files.set(file.id, file);
+        id = file.id;
+      }
+      mine.add(id);
+      return resource(id);
+    },
+    get(id: string) {
+      if (!visible(id)) notFound(id);
+      return resource(id);
+    },
+    list(opts: { q?: string } = {}) {
+      const terms = (opts.q ?? '').split(/\s+and\s+/i).filter(Boolean).map((t) => {
+        const m = /^(name|mimeType|trashed)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(true|false))$/.exec(t.trim());
+        if (!m) return fail(`The fake Drive API does not understand the query term «${t}».`);
+        return { field: m[1], value: m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] === 'true' };
+      });
+      const all = [...drive.folders.keys(), ...drive.files.keys()].filter((id) => id !== drive.root.id && visible(id)).map(resource);
+      const files = all.filter((r) => terms.every((t) => (r as Record<string, unknown>)[t.field] === t.value));
+      return { files: files.map((r) => ({ id: r.id, name: r.name, mimeType: r.mimeType })) };
+    },
+  };
+  return { __type: 'Drive', Files };
+}

@@ -5,8 +5,10 @@
  * See sheets.ts / docs.ts / services.ts for what is modelled and how.
  */
 import { join } from 'node:path';
+import * as vm from 'node:vm';
 import { CallLog, createTracker } from './calls';
-import { FakeSpreadsheet, createCharts, createSpreadsheetApp, type SheetsState, type UiLog } from './sheets';
+import { manifestScopes, requiredScopes } from './scopes';
+import { FakeSpreadsheet, createCharts, createSpreadsheetApp, fail, type SheetsState, type UiLog } from './sheets';
 import {
   FakeProperties,
   createPropertiesService,
@@ -21,7 +23,7 @@ import {
   type FakeTrigger,
   type SentMail,
 } from './services';
-import { newDriveState, createDocumentApp, createDriveApp } from './docs';
+import { newDriveState, createDocumentApp, createDriveApp, createDriveApi } from './docs';
 
 export { CallLog } from './calls';
 export * from './sheets';
@@ -34,16 +36,30 @@ export interface GasFakesOptions {
   timeZone?: string;
   /** Tabs to create: name → rows of raw values (strings are stored as is, not parsed). */
   sheets?: Record<string, unknown[][]>;
+  /** Seed `sheets` as typed by hand: date-like strings become Dates, numeric ones numbers. */
+  typed?: boolean;
   /** 'NONE' makes spreadsheet/properties/lock/triggers calls throw, as in an add-on's first onOpen. */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   mailQuota?: number;
+  /**
+   * The script's declared OAuth scopes: a call needing another throws, as in Apps Script.
+   * Default: the add-on's appsscript.json; null checks nothing.
+   */
+  scopes?: readonly string[] | null;
   userEmail?: string;
   addonName?: string;
 }
 
 export function createGasFakes(options: GasFakesOptions = {}) {
   const calls = new CallLog();
-  const tracker = createTracker(calls);
+  const declared = options.scopes === undefined ? manifestScopes() : options.scopes;
+  const tracker = createTracker(calls, (type, method) => {
+    if (!declared) return;
+    const need = requiredScopes(type, method);
+    if (need && !need.some((s) => declared.includes(s))) {
+      fail(`You do not have permission to call ${type}.${method}. Required permissions: ${need.join(' || ')}`);
+    }
+  });
   const ui: UiLog = { menus: [], toasts: [], alerts: [], sidebars: [], dialogs: [] };
   const state: SheetsState = {
     log: calls,
@@ -53,7 +69,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     addonName: options.addonName ?? 'Наставник',
   };
   const spreadsheet = new FakeSpreadsheet(state);
-  for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows);
+  for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows, options.typed);
 
   const properties = { document: new FakeProperties(), user: new FakeProperties(), script: new FakeProperties() };
   const locks = { document: newLockState(), script: newLockState(), user: newLockState() };
@@ -71,6 +87,8 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     LockService: createLockService(state, locks),
     DocumentApp: createDocumentApp(drive),
     DriveApp: createDriveApp(drive),
+    // The advanced Drive service the manifest enables (dependencies.enabledAdvancedServices).
+    Drive: createDriveApi(drive, declared),
     MailApp: createMailApp(state, mail),
     ScriptApp: createScriptApp(state, triggers),
     Utilities: createUtilities(sleeps),
@@ -96,6 +114,15 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     state,
     setAuthMode(mode: 'NONE' | 'LIMITED' | 'FULL') {
       state.authMode = mode;
+    },
+    /**
+     * A fresh V8 context whose globals are the services, as Apps Script runs a script: values
+     * the services return (Dates in getValues) belong to that context, as they do in Apps Script.
+     */
+    context(extra: Record<string, unknown> = {}): vm.Context {
+      const ctx = vm.createContext({ ...globals, ...extra });
+      tracker.setDateRealm(vm.runInContext('Date', ctx) as DateConstructor);
+      return ctx;
     },
     /** Puts the services on globalThis (for code under test imported directly); returns an undo. */
     install(): () => void {

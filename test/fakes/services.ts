@@ -64,7 +64,8 @@ export function createPropertiesService(state: SheetsState, stores: { document: 
     __type: 'PropertiesService',
     getDocumentProperties() {
       if (state.authMode === 'NONE') fail('You do not have permission to call PropertiesService.getDocumentProperties.');
-      return stores.document;
+      // «When document properties are not available this method returns null.»
+      return state.noDocument ? null : stores.document;
     },
     getUserProperties() {
       return stores.user;
@@ -115,9 +116,10 @@ export class FakeLock {
 export function createLockService(state: SheetsState, locks: { document: LockState; script: LockState; user: LockState }) {
   return {
     __type: 'LockService',
+    /** null outside a containing document (state.noDocument), as the reference says. */
     getDocumentLock() {
       if (state.authMode === 'NONE') fail('You do not have permission to call LockService.getDocumentLock.');
-      return new FakeLock(locks.document);
+      return state.noDocument ? null : new FakeLock(locks.document);
     },
     getScriptLock() {
       return new FakeLock(locks.script);

@@ -68,6 +68,11 @@ export interface SheetsState {
   authMode: 'NONE' | 'LIMITED' | 'FULL';
   timeZone: string;
   addonName: string;
+  /**
+   * Running outside a containing document: getActiveSpreadsheet(), getDocumentProperties() and
+   * getDocumentLock() return null.
+   */
+  noDocument?: boolean;
 }
 
 // ---------------------------------------------------------------- value parsing (user-typed)
@@ -725,7 +730,7 @@ export class FakeSheet {
     return this.name;
   }
   setName(name: string) {
-    if (this.ss.sheets.some((s) => s !== this && s.name === name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.ss.sheets.some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.name = name;
     return this;
   }
@@ -901,6 +906,19 @@ export class FakeSheet {
     );
     return this;
   }
+  /**
+   * Writes values as a curator typing them would leave them: '01.09.2026' becomes a Date, '5' a
+   * number, 'да' stays text (the sheet the add-on meets in real life, not strings everywhere).
+   */
+  _seedTyped(values: unknown[][], row = 1, col = 1) {
+    this._seed(values, row, col);
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (typeof v === 'string' && v !== '') Object.assign(this._cell(row + r, col + c), parseTyped(v, this.ss.timeZone));
+      }),
+    );
+    return this;
+  }
   _seedFormula(row: number, col: number, formula: string, value: unknown) {
     Object.assign(this._cell(row, col), { formula, value });
     return this;
@@ -948,7 +966,8 @@ export class FakeSpreadsheet {
   insertSheet(a?: string | number, b?: number) {
     let name = typeof a === 'string' ? a : undefined;
     const index = typeof a === 'number' ? a : b;
-    if (name !== undefined && this.sheets.some((s) => s.name === name)) {
+    // Sheets keeps tab names unique regardless of letter case.
+    if (name !== undefined && this.sheets.some((s) => s.name.toLowerCase() === name!.toLowerCase())) {
       fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     if (name === undefined) {
@@ -1007,11 +1026,14 @@ export class FakeSpreadsheet {
   }
 
   // test helper
-  _addSheet(name: string, values: unknown[][] = []) {
+  _addSheet(name: string, values: unknown[][] = [], typed = false) {
     const sheet = new FakeSheet(this, name);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
-    if (values.length) sheet._seed(values);
+    if (values.length) {
+      if (typed) sheet._seedTyped(values);
+      else sheet._seed(values);
+    }
     return sheet;
   }
 }
@@ -1088,13 +1110,14 @@ export function createSpreadsheetApp(state: SheetsState, ss: FakeSpreadsheet) {
     __type: 'SpreadsheetApp',
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', VALUE_IN_RANGE: 'VALUE_IN_RANGE', DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE', CHECKBOX: 'CHECKBOX' },
+    /** null when the execution has no spreadsheet (state.noDocument), as the reference says. */
     getActiveSpreadsheet() {
       denyInNone('SpreadsheetApp.getActiveSpreadsheet');
-      return ss;
+      return state.noDocument ? null : ss;
     },
     getActive() {
       denyInNone('SpreadsheetApp.getActive');
-      return ss;
+      return state.noDocument ? null : ss;
     },
     getActiveSheet() {
       denyInNone('SpreadsheetApp.getActiveSheet');

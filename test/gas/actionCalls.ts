@@ -68,7 +68,7 @@ export function sourceRunner(tabs: Record<string, CellValue[][]>): Runner {
 /** Runs the built bundle's top-level menu functions in a fresh V8 context over the fakes. */
 export function bundleRunner(code: string, tabs: Record<string, CellValue[][]>): Runner {
   const fakes = createGasFakes({ sheets: tabs as Record<string, unknown[][]>, timeZone: 'Europe/Moscow' });
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   return {
     fakes,

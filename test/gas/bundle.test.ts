@@ -11,6 +11,8 @@ import * as vm from 'node:vm';
 import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
 import { MENU, MENU_TITLE } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
+import { DIGEST_HANDLER } from '../../src/app/roadmap/digest';
+import { NO_SPREADSHEET_MESSAGE } from '../../src/gas/sheetsWorkbook';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -53,7 +55,7 @@ beforeAll(() => {
 function load(options: Parameters<typeof createGasFakes>[0] = {}, bundle: 'addon' | 'bound' = 'addon'): { fakes: GasFakes; ctx: any } {
   // Serve Sidebar.html from the snapshot taken in beforeAll.
   const fakes = createGasFakes(options);
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   const realHtml = fakes.globals.HtmlService;
   ctx.HtmlService = new Proxy(realHtml, {
     get(target, prop) {
@@ -78,6 +80,27 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/^\s*import\s*\(/m);
     expect(code).not.toMatch(/^export\s/m);
     expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('uses no Node or browser global that Apps Script V8 lacks', () => {
+    // Apps Script has no timers, no process/Buffer, no fetch, no TextEncoder; import.meta is ESM only.
+    const forbidden = ['process', 'Buffer', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'XMLHttpRequest', '__dirname', '__filename', 'import\\.meta'];
+    for (const bundle of [code, boundCode]) {
+      const found = forbidden.filter((n) => new RegExp(`(?<![\\w$.])${n}(?![\\w$])`).test(bundle));
+      expect(found).toEqual([]);
+      // esbuild's own __require shim is the only require.
+      expect(bundle.match(/(?<![\w$.])require\(/g) ?? []).toEqual([]);
+    }
+  });
+
+  it('top-level functions are all callable: none ends with «_» (private in Apps Script), none shadows a service', () => {
+    const names = [...code.matchAll(/^function ([\w$]+)\(/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(MENU.length);
+    expect(names.filter((n) => n.endsWith('_'))).toEqual([]);
+    const services = ['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'MailApp', 'ScriptApp', 'PropertiesService', 'LockService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts'];
+    expect(names.filter((n) => services.includes(n))).toEqual([]);
+    // The daily reminder's trigger names a top-level function.
+    expect(names).toContain(DIGEST_HANDLER);
   });
 
   it('makes no service call while loading, even in AuthMode.NONE', () => {
@@ -167,6 +190,16 @@ describe('dist/Code.js', () => {
     expect(content).toContain('<div id="app">');
   });
 
+  it('showSidebar called with an unknown view (it is callable from google.script.run) opens the home view, nothing injected', () => {
+    for (const bad of ['</script><script>alert(1)</script>', "$'", 'nope', 42]) {
+      const { fakes, ctx } = load();
+      ctx.showSidebar(bad);
+      const content = fakes.ui.sidebars[0].content;
+      expect(content).toContain('window.__NASTAVNIK_VIEW__ = "home";');
+      expect(content).not.toContain('alert(1)');
+    }
+  });
+
   it('getOverview() returns plain JSON listing the missing register tabs', () => {
     const { ctx } = load({ sheets: { [SHEET_NAMES.mentors]: [['ФИО']], [SHEET_NAMES.pairs]: [['Наставник']], Черновик: [] } });
     const result = ctx.getOverview();
@@ -178,6 +211,19 @@ describe('dist/Code.js', () => {
     expect(json.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const moscowToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
     expect(json.today).toBe(moscowToday);
+  });
+
+  it('the reminder trigger firing without an active spreadsheet (an add-on clock trigger) fails with a Russian reason, not a TypeError', () => {
+    const { fakes, ctx } = load({ sheets: { Лист1: [] } });
+    fakes.state.noDocument = true;
+    let message = '';
+    try {
+      ctx[DIGEST_HANDLER]({ authMode: 'FULL', triggerUid: '1' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(NO_SPREADSHEET_MESSAGE);
+    expect(fakes.mail.sent).toEqual([]);
   });
 
   it('a server function failing inside Apps Script reaches the sidebar as a Russian message', () => {
@@ -212,5 +258,7 @@ describe('dist/Sidebar.html and dist/appsscript.json', () => {
         'https://www.googleapis.com/auth/script.container.ui',
       ]),
     );
+    // Orders are placed with the Drive API (src/gas/docs.ts): the service must be enabled.
+    expect(manifest.dependencies?.enabledAdvancedServices).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
   });
 });

@@ -98,7 +98,25 @@ describe('Apps Script fakes behave like Apps Script where it matters', () => {
     expect(() => body.appendParagraph('x')).toThrow('Document is closed');
   });
 
+  it("calls the manifest's scopes do not allow throw as in Apps Script (DriveApp needs drive, not drive.file)", () => {
+    // appsscript.json declares drive.file; DriveApp's reference lists drive.readonly/drive only.
+    expect(() => fakes.globals.DriveApp.getFileById('x')).toThrow(
+      'You do not have permission to call DriveApp.getFileById. Required permissions: https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive',
+    );
+    expect(() => fakes.globals.SpreadsheetApp.getActiveSpreadsheet()).not.toThrow();
+    const readonly = createGasFakes({ scopes: ['https://www.googleapis.com/auth/spreadsheets.readonly'] });
+    expect(() => readonly.globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/spreadsheets\.currentonly \|\| .*spreadsheets$/);
+  });
+
+  it('tab names stay unique regardless of letter case, as in Sheets', () => {
+    const ss = fakes.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.insertSheet('Пары');
+    expect(() => ss.insertSheet('ПАРЫ')).toThrow('A sheet with the name "ПАРЫ" already exists');
+    expect(() => ss.insertSheet('Наставники').setName('пары')).toThrow(/already exists/);
+  });
+
   it('Drive makeCopy of a Google Doc copies its content', () => {
+    fakes = createGasFakes({ scopes: null });
     const tpl = fakes.globals.DocumentApp.create('Шаблон');
     tpl.getBody().appendTable([['№', 'ФИО']]);
     const folder = fakes.globals.DriveApp.createFolder('Приказы');

@@ -22,7 +22,7 @@ beforeAll(() => {
 
 function load(mentees: number) {
   const fakes = createGasFakes({ sheets: syntheticRegisters(mentees, Math.ceil(mentees / 3), Math.ceil(mentees / 2)) as Record<string, unknown[][]> });
-  const ctx = vm.createContext({ ...fakes.globals });
+  const ctx = fakes.context();
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   return { fakes, ctx };
 }

@@ -1,5 +1,5 @@
 import { createGasFakes, type GasFakes } from '../fakes/gas';
-import { SheetsWorkbook, HEADER_PROTECTION_DESCRIPTION, splitUtf8 } from '../../src/gas/sheetsWorkbook';
+import { SheetsWorkbook, HEADER_PROTECTION_DESCRIPTION, NO_SPREADSHEET_MESSAGE, splitUtf8 } from '../../src/gas/sheetsWorkbook';
 import { LockBusyError, UserError } from '../../src/app/port';
 
 let fakes: GasFakes;
@@ -269,6 +269,27 @@ describe('SheetsWorkbook lock and cursor', () => {
     const seq = fakes.calls.sequence;
     expect(seq).toContain('SpreadsheetApp.flush');
     expect(seq.indexOf('SpreadsheetApp.flush')).toBeLessThan(seq.indexOf('Lock.releaseLock'));
+  });
+
+  it('outside a containing document (getDocumentLock() is null) the user lock guards the writes', () => {
+    setup();
+    // A spreadsheet handed in (as the department review opens schools), no document context.
+    const wb = new SheetsWorkbook(fakes.globals.SpreadsheetApp.getActiveSpreadsheet());
+    fakes.state.noDocument = true;
+    expect(wb.withLock(() => (wb.writeValues('Пары', 1, 0, [['x']]), 'done'))).toBe('done');
+    expect(fakes.locks.user.acquired).toBe(1);
+    expect(fakes.locks.user.heldByMe).toBe(false);
+    expect(fakes.locks.document.acquired).toBe(0);
+    fakes.locks.user.heldElsewhere = true;
+    expect(() => wb.withLock(() => 'x')).toThrow(LockBusyError);
+  });
+
+  it('without an active spreadsheet (getActiveSpreadsheet() is null) every use says so in Russian', () => {
+    const wb = setup();
+    fakes.state.noDocument = true;
+    expect(() => wb.readSheet('Пары')).toThrow(UserError);
+    expect(() => wb.readSheet('Пары')).toThrow(NO_SPREADSHEET_MESSAGE);
+    expect(() => wb.getProperty('k')).toThrow(NO_SPREADSHEET_MESSAGE);
   });
 
   it('a lock under which nothing was written costs three calls: no flush', () => {

@@ -72,17 +72,52 @@ describe('Google Docs renderer', () => {
     expect(lines.join('\n')).not.toContain('Тайный');
   });
 
-  test('the document lands in the add-on folder, created once', () => {
+  test('under drive.file the document is made in the add-on folder (Drive API), the folder once', () => {
     const model = buildOrder('curator', data(), opts).model!;
     const a = gasDocuments().create(model, { name: 'A' });
     const b = gasDocuments().create(model, { name: 'B', folderId: 'no-such-folder' });
+    // A folder the curator made by hand is invisible under drive.file: the add-on's own is used.
+    const curators = fakes.drive.root.createFolder('Мои приказы');
+    const c = gasDocuments().create(model, { name: 'C', folderId: curators.getId() });
     const folders = [...fakes.drive.folders.values()].filter((f) => f.name === ORDERS_FOLDER_NAME);
     expect(folders).toHaveLength(1);
-    expect(fakes.drive.files.get(a.id!)!.parentId).toBe(folders[0].id);
-    expect(fakes.drive.files.get(b.id!)!.parentId).toBe(folders[0].id);
-    const own = fakes.globals.DriveApp.createFolder('Мои приказы');
-    const c = gasDocuments().create(model, { name: 'C', folderId: own.getId() });
-    expect(fakes.drive.files.get(c.id!)!.parentId).toBe(own.getId());
+    for (const d of [a, b, c]) expect(fakes.drive.files.get(d.id!)!.parentId).toBe(folders[0].id);
+    // The add-on's folder pasted into «Папка для приказов» is visible, so it is used.
+    const d = gasDocuments().create(model, { name: 'D', folderId: folders[0].id });
+    expect(fakes.drive.files.get(d.id!)!.parentId).toBe(folders[0].id);
+    expect(docOf(a.id!).body.getText()).toContain('ПРИКАЗЫВАЮ');
+    expect(a.url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    // No DriveApp call: its methods need drive/drive.readonly, which the add-on does not ask for.
+    expect(Object.keys(fakes.calls.byName).filter((n) => n.startsWith('DriveApp.') || n.startsWith('File.'))).toEqual([]);
+  });
+
+  test('a folder the add-on may see (drive scope) is used as the curator set it', () => {
+    undo();
+    fakes = createGasFakes({ scopes: ['https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/drive'] });
+    undo = fakes.install();
+    const own = fakes.drive.root.createFolder('Мои приказы');
+    const saved = gasDocuments().create(buildOrder('curator', data(), opts).model!, { name: 'A', folderId: own.getId() });
+    expect(fakes.drive.files.get(saved.id!)!.parentId).toBe(own.getId());
+  });
+
+  test('without the Drive service, or when Drive refuses, the document is still made, in «Мой диск»', () => {
+    const model = buildOrder('curator', data(), opts).model!;
+    const g = globalThis as Record<string, unknown>;
+    const drive = g.Drive;
+    delete g.Drive;
+    try {
+      const a = gasDocuments().create(model, { name: 'A' });
+      expect(fakes.drive.files.get(a.id!)!.parentId).toBe(fakes.drive.root.id);
+      expect(docOf(a.id!).body.getText()).toContain('ПРИКАЗЫВАЮ');
+    } finally {
+      g.Drive = drive;
+    }
+    undo();
+    // A deployment without drive.file: every Drive API call throws.
+    fakes = createGasFakes({ scopes: ['https://www.googleapis.com/auth/documents'] });
+    undo = fakes.install();
+    const b = gasDocuments().create(model, { name: 'B' });
+    expect(fakes.drive.files.get(b.id!)!.parentId).toBe(fakes.drive.root.id);
   });
 
   test('template: letterhead kept, placeholders replaced literally ($1, .*, \\)', () => {
