@@ -8,6 +8,14 @@
  * `$n` inserts group n, `\x` inserts x literally, and a `$` not followed by a digit throws
  * "Illegal group reference". So data containing `$` or `\` must be escaped by the renderer.
  * Matching never crosses paragraph boundaries.
+ *
+ * Text: a paragraph's own Text holds per-range styles. editAsText() of a Table, TableRow,
+ * TableCell or Body is one Text over every paragraph inside: a setter without offsets (setBold(true),
+ * setFontSize(12)) styles all of them at once, which is what lets the renderer style a whole table
+ * in one call. Offsets over such a Text are not modelled and throw rather than pretend.
+ * Paragraphs may not contain "\n": as the Paragraph reference says, it becomes a line break "\r"
+ * (one paragraph). A string cell given to appendTable/insertTable is split into paragraphs at "\n"
+ * (what the service does there is not documented; the renderer never relies on it).
  */
 import { fail } from './sheets';
 
@@ -95,6 +103,26 @@ abstract class FakeElement {
     Object.assign(this.attrs, a);
     return this;
   }
+  /** Element.asParagraph() and the like: the element as its own type, or an error for another. */
+  private cast(type: string) {
+    if (this.getType() !== type) fail(`Cannot cast element of type ${this.getType()} to ${type}.`);
+    return this;
+  }
+  asParagraph() {
+    return this.cast(ElementType.PARAGRAPH);
+  }
+  asListItem() {
+    return this.cast(ElementType.LIST_ITEM);
+  }
+  asTable() {
+    return this.cast(ElementType.TABLE);
+  }
+  asTableRow() {
+    return this.cast(ElementType.TABLE_ROW);
+  }
+  asTableCell() {
+    return this.cast(ElementType.TABLE_CELL);
+  }
   protected set(attr: string, v: unknown) {
     checkOpen(this.doc);
     this.attrs[attr] = v;
@@ -171,8 +199,24 @@ export class FakeText {
   setFontFamily(...a: unknown[]) {
     return this.style(Attribute.FONT_FAMILY, a);
   }
+  /** A getter: the setting at an offset, or without one that of every character (null if mixed). */
+  private setting(attr: string, offset?: number): unknown {
+    if (offset !== undefined) return this.styleAt(offset, attr);
+    const seen = new Set<unknown>();
+    for (let i = 0; i < this.text.length; i++) seen.add(this.styleAt(i, attr));
+    return seen.size === 1 ? [...seen][0] : null;
+  }
   isBold(offset?: number) {
-    return this.styleAt(offset ?? 0, Attribute.BOLD);
+    return this.setting(Attribute.BOLD, offset);
+  }
+  isItalic(offset?: number) {
+    return this.setting(Attribute.ITALIC, offset);
+  }
+  getFontSize(offset?: number) {
+    return this.setting(Attribute.FONT_SIZE, offset);
+  }
+  getFontFamily(offset?: number) {
+    return this.setting(Attribute.FONT_FAMILY, offset);
   }
   replaceText(pattern: string, replacement: string) {
     checkOpen(this.doc);
@@ -191,13 +235,74 @@ export class FakeText {
   }
 }
 
+/** "\n" in a paragraph's text is a line break "\r" (Paragraph reference). */
+const lineBreaks = (t: unknown) => String(t).replace(/\n/g, '\r');
+
+/**
+ * editAsText() of a table, row, cell or section: one Text over the paragraphs inside. Setters
+ * without offsets style every paragraph (empty ones included); offsets are not modelled.
+ */
+export class FakeElementText {
+  readonly __type = 'Text';
+  constructor(
+    readonly doc: DocRef,
+    private readonly parts: () => FakeText[],
+  ) {}
+  getText() {
+    return this.parts().map((p) => p.text).join('\n');
+  }
+  getType() {
+    return ElementType.TEXT;
+  }
+  private all(setter: 'setBold' | 'setItalic' | 'setUnderline' | 'setFontSize' | 'setFontFamily', args: unknown[]) {
+    checkOpen(this.doc);
+    if (args.length !== 1) fail(`The fake models ${setter} over a whole table or section only without offsets.`);
+    for (const p of this.parts()) p[setter](args[0]);
+    return this;
+  }
+  setBold(...a: unknown[]) {
+    return this.all('setBold', a);
+  }
+  setItalic(...a: unknown[]) {
+    return this.all('setItalic', a);
+  }
+  setUnderline(...a: unknown[]) {
+    return this.all('setUnderline', a);
+  }
+  setFontSize(...a: unknown[]) {
+    return this.all('setFontSize', a);
+  }
+  setFontFamily(...a: unknown[]) {
+    return this.all('setFontFamily', a);
+  }
+  /** A getter without offset: the setting of every character, or null when they differ. */
+  private uniform(attr: string, args: unknown[]): unknown {
+    if (args.length) fail('The fake models getters over a whole table or section only without an offset.');
+    const seen = new Set<unknown>();
+    for (const p of this.parts()) for (let i = 0; i < p.text.length; i++) seen.add(p.styleAt(i, attr));
+    return seen.size === 1 ? [...seen][0] : null;
+  }
+  isBold(...a: unknown[]) {
+    return this.uniform(Attribute.BOLD, a);
+  }
+  isItalic(...a: unknown[]) {
+    return this.uniform(Attribute.ITALIC, a);
+  }
+  getFontSize(...a: unknown[]) {
+    return this.uniform(Attribute.FONT_SIZE, a);
+  }
+  getFontFamily(...a: unknown[]) {
+    return this.uniform(Attribute.FONT_FAMILY, a);
+  }
+}
+
 export class FakeParagraph extends FakeElement {
   readonly __type: string = 'Paragraph';
   readonly textEl: FakeText;
   pageBreakAfter = false;
   constructor(doc: DocRef, text = '') {
     super(doc);
-    this.textEl = new FakeText(doc, String(text));
+    this.textEl = new FakeText(doc, lineBreaks(text));
   }
   getType(): string {
     return ElementType.PARAGRAPH;
@@ -206,14 +311,12 @@ export class FakeParagraph extends FakeElement {
     return this.textEl.text;
   }
   setText(t: string) {
-    this.textEl.setText(t);
+    this.textEl.setText(lineBreaks(t));
     return this;
   }
   appendText(t: string) {
     checkOpen(this.doc);
-    const start = this.textEl.text.length;
-    this.textEl.appendText(t);
-    void start;
+    this.textEl.appendText(lineBreaks(t));
     return this.textEl;
   }
   editAsText() {
@@ -362,7 +465,7 @@ export class FakeTableCell extends FakeElement {
     return this;
   }
   editAsText() {
-    return this.paragraphs[0].textEl;
+    return new FakeElementText(this.doc, () => this.paragraphs.map((p) => p.textEl));
   }
   getNumChildren() {
     return this.paragraphs.length;
@@ -435,6 +538,9 @@ export class FakeTableRow extends FakeElement {
   getText() {
     return this.cells.map((c) => c.getText()).join('\t');
   }
+  editAsText() {
+    return new FakeElementText(this.doc, () => this.cells.flatMap((c) => c.paragraphs.map((p) => p.textEl)));
+  }
   appendTableCell(t: string | FakeTableCell = '') {
     checkOpen(this.doc);
     const c = typeof t === 'string' ? new FakeTableCell(this.doc, t) : t;
@@ -478,6 +584,9 @@ export class FakeTable extends FakeElement {
   }
   getText() {
     return this.rows.map((r) => r.getText()).join('\n');
+  }
+  editAsText() {
+    return new FakeElementText(this.doc, () => this.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs.map((p) => p.textEl))));
   }
   appendTableRow(r?: FakeTableRow) {
     checkOpen(this.doc);
@@ -648,8 +757,7 @@ export class FakeContainer {
     return this.children.map((c) => (c instanceof FakeParagraph || c instanceof FakeTable ? c.getText() : '')).join('\n');
   }
   editAsText() {
-    const first = this.children.find((c): c is FakeParagraph => c instanceof FakeParagraph);
-    return first ? first.textEl : new FakeText(this.doc, '');
+    return new FakeElementText(this.doc, () => this.getParagraphs().map((p) => p.textEl));
   }
   replaceText(pattern: string, replacement: string) {
     checkOpen(this.doc);

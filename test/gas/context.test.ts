@@ -98,6 +98,31 @@ describe('Apps Script fakes behave like Apps Script where it matters', () => {
     expect(() => body.appendParagraph('x')).toThrow('Document is closed');
   });
 
+
+  it('Docs: a table’s or row’s Text styles every cell in one call; "\\n" in a paragraph is a line break', () => {
+    const doc = fakes.globals.DocumentApp.create('Таблица');
+    const body = doc.getBody();
+    const table = body.appendTable([['№', 'ФИО'], ['1', 'Иванова'], ['2', '']]);
+    fakes.calls.reset();
+    table.editAsText().setFontFamily('Times New Roman').setFontSize(12);
+    table.getRow(0).editAsText().setBold(true);
+    expect(fakes.calls.total).toBe(6); // editAsText, setFontFamily, setFontSize, getRow, editAsText, setBold
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 2; c++) {
+        if (r === 2 && c === 1) continue; // empty: no character to carry a setting
+        const text = table.getCell(r, c).getChild(0).asParagraph().editAsText();
+        expect([text.getFontFamily(), text.getFontSize(), text.isBold()]).toEqual(['Times New Roman', 12, r === 0 ? true : null]);
+      }
+    }
+    expect(table.editAsText().isBold()).toBeNull(); // mixed
+    expect(table.getRow(0).editAsText().isBold()).toBe(true);
+    expect(() => table.editAsText().setBold(0, 1, true)).toThrow(/without offsets/);
+    expect(() => table.getCell(0, 0).getChild(0).asTable()).toThrow(/Cannot cast/);
+    // Paragraph reference: "\n" is converted to a line break "\r" (one paragraph, not two).
+    const p = body.appendParagraph('Тайный С.\nКузнецов И.');
+    expect(p.getText()).toBe('Тайный С.\rКузнецов И.');
+    expect(body.getNumChildren()).toBe(4);
+  });
   it("calls the manifest's scopes do not allow throw as in Apps Script (DriveApp needs drive, not drive.file)", () => {
     // appsscript.json declares drive.file; DriveApp's reference lists drive.readonly/drive only.
     expect(() => fakes.globals.DriveApp.getFileById('x')).toThrow(
