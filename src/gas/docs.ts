@@ -52,6 +52,16 @@ function concrete(el: Element): Block1 | Element {
   return el;
 }
 
+/**
+ * A model cell (lines joined by "\n") as the text of the cell's one paragraph: lines end in line
+ * breaks "\r", the character the Paragraph reference documents for them ("\n" is converted to it
+ * inside a paragraph; in a string given to insertTable it is not documented, so it is not relied on).
+ */
+const cellText = (text: string) => text.replace(/\r?\n/g, '\r');
+
+/** The paragraph a cell made by insertTable holds (one per cell). */
+const cellParagraph = (cell: GoogleAppsScript.Document.TableCell) => cell.getChild(0).asParagraph();
+
 /** Applies the model's font and the runs' bold/italic to a paragraph's text. */
 function styleText(text: Text, runs: TextRun[], model: DocModel, allBold = false): void {
   const full = runs.map((r) => r.text).join('');
@@ -81,34 +91,28 @@ function insertBlocks(body: Body, index: number, blocks: Block[], model: DocMode
     styleText(p.editAsText(), runs, model);
     return p;
   };
-  const table = (cells: string[][], opts: { header?: boolean; borderless?: boolean; rightLast?: boolean; widths?: number[] }) => {
-    const first = cells.map((row) => row.map((c) => c.split('\n')[0]));
-    const t = body.insertTable(i++, first);
+  // A table costs the same calls whatever its rows: the cells are filled by insertTable, the font
+  // is set over the whole table's Text, bold over the header row's; only per-column work remains.
+  const table = (cells: string[][], opts: { header?: boolean; borderless?: boolean; widths?: number[] }) => {
+    const t = body.insertTable(i++, cells.map((row) => row.map(cellText)));
     if (opts.borderless) t.setBorderWidth(0);
     const total = (opts.widths ?? []).reduce((a, w) => a + w, 0);
     // Page width A4 minus margins, in points.
     const usable = (210 - 30 - 15) * PT_PER_MM;
     if (opts.widths && total) opts.widths.forEach((w, c) => t.setColumnWidth(c, (w / total) * usable));
-    cells.forEach((row, r) =>
-      row.forEach((text, c) => {
-        const cell = t.getCell(r, c);
-        const bold = !!opts.header && r === 0;
-        styleText(cell.editAsText(), [{ text: text.split('\n')[0] }], model, bold);
-        // Only cells that are aligned look up their paragraph (three calls a cell saved on long lists).
-        const right = opts.rightLast && c === row.length - 1;
-        const centre = bold && !opts.borderless;
-        if (right || centre) {
-          const p0 = concrete(cell.getChild(0)) as GoogleAppsScript.Document.Paragraph;
-          if (right) p0.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-          if (centre) p0.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-        }
-        for (const line of text.split('\n').slice(1)) {
-          const p = cell.appendParagraph(line);
-          styleText(p.editAsText(), [{ text: line }], model, bold);
-        }
-      }),
-    );
+    t.editAsText().setFontFamily(model.fontFamily).setFontSize(model.fontSize);
+    if (opts.header) {
+      const head = t.getRow(0);
+      head.editAsText().setBold(true);
+      // Header cells centred in a ruled table (not in the borderless acquaintance list).
+      if (!opts.borderless) cells[0].forEach((_, c) => cellParagraph(head.getCell(c)).setAlignment(DocumentApp.HorizontalAlignment.CENTER));
+    }
     return t;
+  };
+  /** Two texts on one line: a borderless one-row table, the right one flush right. */
+  const twoSides = (left: string, right: string) => {
+    const t = table([[left, right]], { borderless: true });
+    cellParagraph(t.getCell(0, 1)).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
   };
   for (const b of blocks) {
     switch (b.type) {
@@ -139,10 +143,10 @@ function insertBlocks(body: Body, index: number, blocks: Block[], model: DocMode
         break;
       }
       case 'signature':
-        table([[b.position, b.name]], { borderless: true, rightLast: true });
+        twoSides(b.position, b.name);
         break;
       case 'split':
-        table([[b.left.map((r) => r.text).join(''), b.right.map((r) => r.text).join('')]], { borderless: true, rightLast: true });
+        twoSides(b.left.map((r) => r.text).join(''), b.right.map((r) => r.text).join(''));
         break;
       case 'pageBreak': {
         const p = body.insertParagraph(i++, '');

@@ -72,6 +72,39 @@ describe('Google Docs renderer', () => {
     expect(lines.join('\n')).not.toContain('Тайный');
   });
 
+  test('tables: a group’s mentees on lines of one paragraph, font over every cell, header bold and centred', () => {
+    const d = data();
+    d.mentees[1].record.consentDate = '2026-09-03'; // Тайный: the group П-002 keeps both mentees
+    const model = buildOrder('pairs', d, opts).model!;
+    const doc = docOf(gasDocuments().create(model, { name: 'Группы' }).id!);
+    const tables = doc.body.children.filter((c): c is FakeTable => c instanceof FakeTable);
+    const pairs = tables.find((t) => t.getCell(0, 0).getText() === '№')!;
+    const group = pairs.getCell(2, 2);
+    // One paragraph, the names separated by line breaks (Shift+Enter), not paragraphs.
+    expect(group.getNumChildren()).toBe(1);
+    expect(group.getText()).toBe('Тайный Семён Семёнович, 7Б\rКузнецов Илья, 7Б');
+    // Font and size on every character of every cell, the header row bold, the rest not.
+    for (const t of tables) {
+      expect(t.editAsText().getFontFamily()).toBe('Times New Roman');
+      expect(t.editAsText().getFontSize()).toBe(model.fontSize);
+    }
+    expect(pairs.getRow(0).editAsText().isBold()).toBe(true);
+    for (const r of pairs.rows.slice(1)) expect(r.editAsText().isBold()).toBeNull();
+    const align = (t: FakeTable, r: number) => t.rows[r].cells.map((c) => (c.getChild(0) as FakeParagraph).getAlignment());
+    expect(align(pairs, 0)).toEqual(Array(5).fill('CENTER'));
+    expect(align(pairs, 2)).toEqual(Array(5).fill(null));
+    expect([...pairs.columnWidths.values()].map((w) => Math.round(w))).toEqual([28, 126, 140, 80, 94]);
+    // «С приказом ознакомлены»: borderless, header bold but not centred.
+    const signed = tables.find((t) => t.getCell(0, 0).getText() === 'ФИО')!;
+    expect(signed.getAttributes().BORDER_WIDTH).toBe(0);
+    expect(signed.getRow(0).editAsText().isBold()).toBe(true);
+    expect(align(signed, 0)).toEqual([null, null, null]);
+    // «Дата | № …» and the signature: borderless, the right cell flush right.
+    const split = tables.find((t) => t.getCell(0, 1).getText() === '№ НМ-3/2026')!;
+    expect(split.getAttributes().BORDER_WIDTH).toBe(0);
+    expect(align(split, 0)).toEqual([null, 'RIGHT']);
+  });
+
   test('under drive.file the document is made in the add-on folder (Drive API), the folder once', () => {
     const model = buildOrder('curator', data(), opts).model!;
     const a = gasDocuments().create(model, { name: 'A' });

@@ -13,8 +13,8 @@ const bold = (text: string): TextRun[] => [{ text, bold: true }];
 /** A remark as a list item: capital first letter, full stop (the flags are lower-case phrases). */
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
-// Cells are single paragraphs that wrap: a line break is one more paragraph, and in Google Docs
-// three more service calls a row of a list that may run to hundreds.
+// Cells are single lines that wrap. (A line break would cost no Google Docs call a row: the
+// renderer fills a table in one call and keeps "\n" as a line break inside the cell's paragraph.)
 
 /** «наставляемый, обучающийся, 7 Б»: role first, then who the person is. */
 function participation(p: PersonalRecord): string {
