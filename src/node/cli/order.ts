@@ -31,8 +31,7 @@ export const orderCommand: Command = async (args) => {
   if (!existsSync(workbook)) throw new CliError(`файл «${workbook}» не найден`);
   const date = optionDate(args, 'date');
   const number = optionString(args, 'number');
-  const save = args.options.save;
-  if (typeof save === 'string') throw new CliError('--save пишется без значения, в конце команды');
+  const save = args.options.save === true;
   const out = resolve(outOpt);
   const name = extname(out).toLowerCase() === '.docx' ? basename(out, extname(out)) : basename(out);
 
@@ -59,7 +58,7 @@ export const orderCommand: Command = async (args) => {
     });
     if (result.needsConfirmation) throw new CliError(result.summary);
     for (const w of result.warnings) process.stderr.write(`предупреждение: ${w}\n`);
-    if (save === true) await wb.save();
+    if (save) await wb.save();
     process.stdout.write(`${result.url}\n`);
     return 0;
   } catch (e) {

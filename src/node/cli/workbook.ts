@@ -19,6 +19,6 @@ export async function openWorkbook(args: ParsedArgs, usage: string, index = 0): 
     throw new CliError(`не удалось прочитать «${file}»: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   const asOf = optionDate(args, 'as-of') ?? todayIso();
-  const ctx = nodeContext(wb, { outDir: dirname(path), today: asOf });
+  const ctx = nodeContext(wb, { outDir: dirname(path), today: asOf, quiet: true });
   return { wb, ctx, path, asOf };
 }
