@@ -1,9 +1,11 @@
 /** Bad usage of `nastavnik` (CLI.md): exit 2, stdout empty, one Russian line on stderr; a typo never runs silently. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { canonicalBook } from './checkWorkbook';
+import { fixtureWorkbook } from '../orders/workbook';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'nastavnik.js');
@@ -23,7 +25,8 @@ function expectBadUsage(args: string[], message: RegExp): void {
   expect({ args, status: r.status, stdout: r.stdout }).toEqual({ args, status: 2, stdout: '' });
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^nastavnik: [А-ЯЁа-яё-]/);
+  expect(lines[0]).toMatch(/^nastavnik: [«А-ЯЁа-яё-]/);
+  expect(r.stderr).not.toMatch(/\n\s+at |Error:|ENOENT|EISDIR|ENOTDIR|EEXIST/);
   expect(lines[0]).toMatch(message);
 }
 
@@ -57,6 +60,43 @@ describe('bad usage', () => {
     const one = run(['check', '--help']);
     expect(one.status).toBe(0);
     expect(one.stdout).toMatch(/^Использование: nastavnik check /);
+  });
+});
+
+describe('unreadable input', () => {
+  it('a Word document or a plain zip named .xlsx is refused, not read as an empty book', async () => {
+    const word = new JSZip();
+    word.file('[Content_Types].xml', '<Types/>');
+    word.file('word/document.xml', '<w:document/>');
+    const docx = join(dir, 'приказ.xlsx');
+    writeFileSync(docx, await word.generateAsync({ type: 'nodebuffer' }));
+    const archive = new JSZip();
+    archive.file('readme.txt', 'привет');
+    const zip = join(dir, 'архив.xlsx');
+    writeFileSync(zip, await archive.generateAsync({ type: 'nodebuffer' }));
+    for (const cmd of [['check'], ['report'], ['match'], ['highlight', '--out', join(dir, 'x.xlsx')]]) {
+      expectBadUsage([cmd[0], docx, ...cmd.slice(1)], /«приказ\.xlsx».*документ Word/);
+      expectBadUsage([cmd[0], zip, ...cmd.slice(1)], /«архив\.xlsx».*архив, а не книга Excel/);
+    }
+    expectBadUsage(['order', 'curator', docx, '--out', join(dir, 'o.docx')], /документ Word/);
+  });
+
+  it('order checks the workbook like the other commands', () => {
+    expectBadUsage(['order', 'curator', join(dir, 'книга.docx'), '--out', join(dir, 'o.docx')], /не найден/);
+    const docx = join(dir, 'настоящий.docx');
+    writeFileSync(docx, 'x');
+    expectBadUsage(['order', 'curator', docx, '--out', join(dir, 'o.docx')], /ожидается книга Excel \(\.xlsx\)/);
+  });
+
+  it('an output that cannot be written is one Russian line, not the system error', async () => {
+    mkdirSync(join(dir, 'папка.docx'));
+    mkdirSync(join(dir, 'папка.xlsx'));
+    const orders = join(dir, 'приказы.xlsx');
+    await fixtureWorkbook().save(orders);
+    expectBadUsage(['order', 'curator', orders, '--out', join(dir, 'папка.docx')], /Не удалось записать файл .*папка\.docx: на этом месте папка/);
+    expectBadUsage(['order', 'curator', orders, '--out', join(orders, 'o.docx')], /Не удалось записать файл .*: часть пути — это файл/);
+    expectBadUsage(['highlight', book, '--out', join(dir, 'папка.xlsx')], /Не удалось сохранить файл .*папка\.xlsx.*: на этом месте папка/);
+    expectBadUsage(['highlight', book, '--out', join(book, 'o.xlsx')], /Не удалось сохранить файл .*: часть пути — это файл/);
   });
 });
 
