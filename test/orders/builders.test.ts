@@ -66,6 +66,13 @@ describe('order builders', () => {
     expect(text).toContain('Ахремкина Людмила Михайловна | ____');
   });
 
+  test('a short name such as «Лицей № 1» goes after «в» in the prepositional case', () => {
+    const plan = buildOrder('curator', data({ settings: settings({ orgShortName: 'Лицей № 1' }) }), opts);
+    const text = modelText(plan.model!);
+    expect(text).toContain('куратором внедрения целевой модели наставничества в Лицее № 1.');
+    expect(text).not.toContain('в Лицей');
+  });
+
   test('working group: curator leads, chosen people with consent', () => {
     const plan = buildOrder('working-group', data(), { ...opts, mentorIds: ['Н-002', 'Н-003', 'Нв-004'] });
     const text = modelText(plan.model!);

@@ -8,7 +8,7 @@ import type { Settings } from '../registers/settings';
 import { DEFAULT_FORM_RULES } from '../registers/forms';
 import { indexPeople, resolvePerson, type PeopleIndex } from '../registers/people';
 import type { Block, DocModel, OrderFields, TextRun } from './model';
-import { dateWords, dateNumeric, nameCase, periodText, personPhrase, shortName } from './russian';
+import { dateWords, dateNumeric, inOrganisation, nameCase, periodText, personPhrase, shortName } from './russian';
 
 export const ORDER_KINDS = ['pairs', 'curator', 'working-group', 'roadmap', 'awards', 'completion'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -397,7 +397,7 @@ function curatorDative(s: Settings): string {
   return s.curatorName?.trim() ? `${base} ${nameCase(s.curatorName.trim(), 'dative')}` : base;
 }
 
-const inOrg = (s: Settings) => (s.orgShortName?.trim() ? ` в ${s.orgShortName.trim()}` : '');
+const inOrg = (s: Settings) => (s.orgShortName?.trim() ? ` ${inOrganisation(s.orgShortName)}` : '');
 
 const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
   pairs(c) {
