@@ -66,6 +66,15 @@ describe('order builders', () => {
     expect(text).toContain('Ахремкина Людмила Михайловна | ____');
   });
 
+  test('pairs with the status, all left out: the reasons, not «no such pairs»', () => {
+    const d = data();
+    const pairs = d.pairs.map((p) => (p.record.id === 'П-005' ? { ...p, record: { ...p.record, mentor: 'Н-999' } } : p));
+    const plan = buildOrder('completion', { ...d, pairs }, opts);
+    expect(plan.problems).toEqual(['Ни одна пара со статусом «завершена» не может войти в приказ: П-005 — наставник «Н-999» не найден на листе «Наставники».']);
+    const none = d.pairs.filter((p) => p.record.id !== 'П-005');
+    expect(buildOrder('completion', { ...d, pairs: none }, opts).problems).toEqual(['Нет пар со статусом «завершена». Отметьте завершённые пары или выберите их вручную.']);
+  });
+
   test('a short name such as «Лицей № 1» goes after «в» in the prepositional case', () => {
     const plan = buildOrder('curator', data({ settings: settings({ orgShortName: 'Лицей № 1' }) }), opts);
     const text = modelText(plan.model!);
