@@ -70,6 +70,13 @@ describe('cells and records', () => {
     expect(t.rows[0].record.mentees).toEqual(['Нв-1', 'Нв-2']);
   });
 
+  it('a formula error is a finding on its cell, never a value that could match', () => {
+    const t = readTable('Наставники', [['ID', 'ФИО', 'Категория', 'Согласие ПДн'], ['#REF!', 'Петров Пётр', 'педагог', '#N/A']], mentorSchema);
+    expect(t.findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(['A2 cell.formulaError', 'D2 cell.formulaError']);
+    expect(t.findings[0].message).toBe('В ячейке ошибка формулы «#REF!»: исправьте формулу или впишите значение');
+    expect(t.rows[0].record.id).toBeUndefined();
+  });
+
   it('a title row above the headings is named once, with the row of the headings', () => {
     const t = readTable(
       'Наставники',
