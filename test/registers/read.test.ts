@@ -70,6 +70,22 @@ describe('cells and records', () => {
     expect(t.rows[0].record.mentees).toEqual(['Нв-1', 'Нв-2']);
   });
 
+  it('a formula never calculated is said so on its cell; a formula whose value is empty is just empty', () => {
+    const values = [
+      ['ID', 'ФИО', 'Категория'],
+      ['Н-1', null, 'педагог'],
+      ['Н-2', '', 'педагог'],
+    ];
+    const formulas = [
+      ['', '', ''],
+      ['', '=B5&"!"', ''],
+      ['', '=""', ''],
+    ];
+    const t = readTable('Наставники', values, mentorSchema, { formulas });
+    expect(t.findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(['B2 cell.formulaNoValue', 'B3 required']);
+    expect(t.findings[0].message).toBe('Формула =B5&"!" не вычислена: в файле нет её значения. Откройте книгу в Excel или Google Таблицах и сохраните');
+  });
+
   it('a formula error is a finding on its cell, never a value that could match', () => {
     const t = readTable('Наставники', [['ID', 'ФИО', 'Категория', 'Согласие ПДн'], ['#REF!', 'Петров Пётр', 'педагог', '#N/A']], mentorSchema);
     expect(t.findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(['A2 cell.formulaError', 'D2 cell.formulaError']);

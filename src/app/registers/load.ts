@@ -157,7 +157,7 @@ export function loadRegisters(wb: WorkbookPort, opts: { only?: SheetKey[] } = {}
     }
     const data = read(name);
     if (!data) continue;
-    const table = readTable(name, data.values, REGISTERS[key].schema, { rules: out.settings.forms, largeRows: 20000 });
+    const table = readTable(name, data.values, REGISTERS[key].schema, { rules: out.settings.forms, largeRows: 20000, formulas: data.formulas });
     out.tables[key] = table;
     out.data[key] = data;
     out.findings.push(...table.findings);

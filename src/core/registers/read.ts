@@ -36,6 +36,12 @@ export interface ReadTableOptions {
   rules?: readonly FormRule[];
   /** More than this many rows: read them all, but say so (Apps Script limits). */
   largeRows?: number;
+  /**
+   * The cells' formulas, where the backend knows them (.xlsx). A formula whose cell holds no value
+   * at all was never calculated (a file written by a program, not saved by Excel): said so on the
+   * cell rather than «not filled».
+   */
+  formulas?: readonly (readonly string[])[];
 }
 
 function finding(sheet: string, row: number, col: number | undefined, field: string, code: string, severity: Finding['severity'], message: string): Finding {
@@ -83,7 +89,16 @@ export function readTable<S extends z.ZodMiniObject>(sheet: string, values: read
     for (const spec of present) {
       const col = header.columns[spec.field];
       const raw = line[col] ?? null;
-      if (isBlank(raw)) continue;
+      if (isBlank(raw)) {
+        const formula = raw === null ? opts.formulas?.[r]?.[col] : undefined;
+        if (formula) {
+          bad.add(spec.field);
+          findings.push(
+            finding(sheet, r, col, spec.field, 'cell.formulaNoValue', 'error', `Формула ${formula} не вычислена: в файле нет её значения. Откройте книгу в Excel или Google Таблицах и сохраните`),
+          );
+        }
+        continue;
+      }
       const res = readCell(raw, spec.meta, { rules: opts.rules, many: manyFields.has(spec.field) });
       if ('error' in res) {
         bad.add(spec.field);
