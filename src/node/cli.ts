@@ -61,6 +61,13 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
+// A reader that stops early (`nastavnik roadmap … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`nastavnik: не удалось вывести результат (${err.code ?? err.name})\n`);
+  process.exit(2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -110,4 +110,12 @@ describe('stderr carries messages for the user only', () => {
     expect(hl.stderr).not.toContain('[наставник]');
     expect(hl.stderr).toMatch(/^Найдено: /);
   });
+
+  it('a reader that stops early gets no stack trace', () => {
+    // Far more than a pipe holds (64 KB), so the writes go on after `head` has left.
+    for (const args of [`deadline еженедельно --period 1900-01-01..2099-12-31`, `check '${book}' --json`]) {
+      const r = spawnSync('sh', ['-c', `'${process.execPath}' '${BIN}' ${args} | head -c 1 >/dev/null`], { encoding: 'utf8' });
+      expect({ args, stderr: r.stderr }).toEqual({ args, stderr: '' });
+    }
+  });
 });
