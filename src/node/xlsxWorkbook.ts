@@ -165,6 +165,10 @@ function checkSheetName(name: string): void {
  * zip entry names are stored as plain bytes.
  */
 function notAWorkbook(buf: Buffer): string | null {
+  // The old binary container: an .xls, or an .xlsx encrypted with a password.
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+    return 'это книга старого формата (.xls) или книга, защищённая паролем';
+  }
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) return null; // not a zip: exceljs says so
   if (buf.includes('xl/workbook.xml')) return null;
   if (buf.includes('word/document.xml')) return 'это документ Word (.docx), а не книга Excel';

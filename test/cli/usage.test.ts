@@ -79,6 +79,9 @@ describe('unreadable input', () => {
       expectBadUsage([cmd[0], zip, ...cmd.slice(1)], /«архив\.xlsx».*архив, а не книга Excel/);
     }
     expectBadUsage(['order', 'curator', docx, '--out', join(dir, 'o.docx')], /документ Word/);
+    const xls = join(dir, 'старая.xlsx');
+    writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
+    expectBadUsage(['check', xls, '--json'], /«старая\.xlsx».*старого формата \(\.xls\) или книга, защищённая паролем/);
   });
 
   it('order checks the workbook like the other commands', () => {
