@@ -120,6 +120,10 @@ describe('order builders', () => {
 
   test('awards: nobody chosen blocks', () => {
     expect(buildOrder('awards', data(), opts).problems[0]).toContain('Выберите наставников');
+    // Everyone chosen left out: the reasons, since the command line shows no warnings.
+    expect(buildOrder('awards', data(), { ...opts, mentorIds: ['Н-003', 'Н-404'] }).problems).toEqual([
+      'Ни один из выбранных наставников не может быть назван в приказе: Н-003: нет согласия на обработку персональных данных — не назван в приказе; «Н-404» не найден в реестрах — не включён.',
+    ]);
   });
 
   test('every kind builds with complete data; font from settings', () => {

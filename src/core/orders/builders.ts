@@ -543,7 +543,9 @@ const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
     const people = selectPeople(c, false);
     if (people.length === 0) {
       c.plan.problems.push(
-        c.opts.mentorIds?.length ? 'Ни один из выбранных наставников не может быть назван в приказе (см. предупреждения).' : 'Выберите наставников для поощрения.',
+        c.opts.mentorIds?.length
+          ? `Ни один из выбранных наставников не может быть назван в приказе: ${c.plan.warnings.map((w) => w.replace(/\.$/, '')).join('; ')}.`
+          : 'Выберите наставников для поощрения.',
       );
       return null;
     }

@@ -7,7 +7,7 @@
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import { CliError, optionDate, optionString, todayIso, type Command } from './common';
-import { ORDER_KINDS, isOrderKind } from '../../core/orders/builders';
+import { ORDER_KIND_PICKS, ORDER_KINDS, isOrderKind } from '../../core/orders/builders';
 import { generateOrder } from '../../app/orders/service';
 import { UserError, LockBusyError } from '../../app/port';
 import type { AppContext, DocumentsPort } from '../../app/context';
@@ -55,7 +55,12 @@ export const orderCommand: Command = async (args) => {
     process.stdout.write(`${result.url}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof UserError || e instanceof LockBusyError) throw new CliError(e.message.replace(/\s*\n\s*/g, '; '));
+    if (e instanceof UserError || e instanceof LockBusyError) {
+      // The sidebar's «choose» is an option here.
+      const pick = ORDER_KIND_PICKS[kind];
+      const hint = pick === 'people' && !args.options.people && !args.options.mentors ? ' Укажите их: --people Н-001,Н-002' : '';
+      throw new CliError(e.message.replace(/\s*\n\s*/g, '; ') + hint);
+    }
     throw e;
   }
 };
