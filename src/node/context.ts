@@ -16,6 +16,8 @@ export interface NodeContextOptions {
   outDir: string;
   /** Fixed today (YYYY-MM-DD) for tests and `--today`; Moscow today otherwise. */
   today?: string;
+  /** The command line: stderr carries only messages for the user (NASTAVNIK_DEBUG=1 brings the log back). */
+  quiet?: boolean;
 }
 
 /** Today as YYYY-MM-DD in Moscow time (the add-on's time zone). */
@@ -90,6 +92,9 @@ export function nodeContext(wb: XlsxWorkbook, opts: NodeContextOptions): AppCont
     mail: fileOutbox(opts.outDir, today),
     triggers: propertyTriggers(wb),
     // Callers pass counts and codes only; one line, no stack, to stderr.
-    log: (message) => process.stderr.write(`[наставник] ${message.replace(/\s+/g, ' ')}\n`),
+    log:
+      opts.quiet && !process.env.NASTAVNIK_DEBUG
+        ? () => undefined
+        : (message) => process.stderr.write(`[наставник] ${message.replace(/\s+/g, ' ')}\n`),
   };
 }

@@ -9,6 +9,7 @@
  * node:zlib. test/orders/docx.test.ts fails loudly if a docx upgrade moves the compiler.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFailure } from './fsErrors';
 import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import {
@@ -264,11 +265,7 @@ export function docxDocuments(outDir: string): DocumentsPort {
         mkdirSync(dir, { recursive: true });
         writeFileSync(file, docxBytes(model));
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EROFS') {
-          throw new UserError(`Не удалось записать файл ${file}: нет доступа к папке.`);
-        }
-        throw e;
+        throw new UserError(`Не удалось записать файл ${file}: ${writeFailure((e as NodeJS.ErrnoException).code)}.`);
       }
       return { name: options.name, url: file };
     },

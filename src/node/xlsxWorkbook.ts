@@ -14,8 +14,9 @@
  *   out of rows not yet typed (see setupSheet).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
+import { writeFailure } from './fsErrors';
 import ExcelJS from 'exceljs';
 import {
   LockBusyError,
@@ -158,6 +159,24 @@ function checkSheetName(name: string): void {
   if (/[[\]:*?/\\]/.test(name)) throw new UserError(`В имени листа «${name}» есть недопустимые символы: [ ] : * ? / \\`);
 }
 
+/**
+ * Why bytes are not an .xlsx, or null when they may be one. Any zip used to pass (a .docx renamed,
+ * an archive) and opened as an empty book: exceljs finds its sheets only under xl/workbook.xml, and
+ * zip entry names are stored as plain bytes.
+ */
+function notAWorkbook(buf: Buffer): string | null {
+  // The old binary container: an .xls, or an .xlsx encrypted with a password.
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+    return 'это книга старого формата (.xls) или книга, защищённая паролем';
+  }
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) return null; // not a zip: exceljs says so
+  if (buf.includes('xl/workbook.xml')) return null;
+  if (buf.includes('word/document.xml')) return 'это документ Word (.docx), а не книга Excel';
+  if (buf.includes('ppt/presentation.xml')) return 'это презентация PowerPoint, а не книга Excel';
+  if (buf.includes('content.xml') && buf.includes('mimetype')) return 'это документ OpenDocument (.ods/.odt), а не книга Excel (.xlsx)';
+  return 'это архив, а не книга Excel (.xlsx)';
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private readonly cache = new Map<string, SheetData>();
   private readonly props = new Map<string, string>();
@@ -182,14 +201,21 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Opens a workbook file; a missing file gives an empty workbook that save() will create. */
   static async load(path: string): Promise<XlsxWorkbook> {
     if (!existsSync(path)) return XlsxWorkbook.create(path);
+    const unreadable = (why = 'это не книга Excel (.xlsx) или файл повреждён') =>
+      new UserError(`Не удалось открыть файл «${basename(path)}»: ${why}. Сохраните его в Excel или Google Таблицах как .xlsx и повторите.`);
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch {
+      throw unreadable('файл не читается (это папка или нет доступа)');
+    }
+    const wrong = notAWorkbook(buf);
+    if (wrong) throw unreadable(wrong);
     const book = new ExcelJS.Workbook();
     try {
-      await book.xlsx.readFile(path);
+      await book.xlsx.load(buf as unknown as ArrayBuffer);
     } catch {
-      throw new UserError(
-        `Не удалось открыть файл «${basename(path)}»: это не книга Excel (.xlsx) или файл повреждён. ` +
-          'Сохраните его в Excel или Google Таблицах как .xlsx и повторите.',
-      );
+      throw unreadable();
     }
     return new XlsxWorkbook(book, path);
   }
@@ -208,7 +234,7 @@ export class XlsxWorkbook implements WorkbookPort {
       renameSync(tmp, target);
     } catch (err) {
       if (existsSync(tmp)) unlinkSync(tmp);
-      throw new UserError(`Не удалось сохранить файл «${basename(target)}»: ${(err as Error).message}`);
+      throw new UserError(`Не удалось сохранить файл «${target}»: ${writeFailure((err as NodeJS.ErrnoException).code)}.`);
     }
     if (!path || !this.path) this.path = target;
   }
@@ -222,6 +248,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromBuffer(buf: Buffer | Uint8Array, path: string | null = null): Promise<XlsxWorkbook> {
+    const wrong = notAWorkbook(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+    if (wrong) throw new UserError(`Не удалось прочитать книгу Excel (.xlsx): ${wrong}.`);
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.load(buf as unknown as ArrayBuffer);

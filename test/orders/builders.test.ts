@@ -66,6 +66,22 @@ describe('order builders', () => {
     expect(text).toContain('Ахремкина Людмила Михайловна | ____');
   });
 
+  test('pairs with the status, all left out: the reasons, not «no such pairs»', () => {
+    const d = data();
+    const pairs = d.pairs.map((p) => (p.record.id === 'П-005' ? { ...p, record: { ...p.record, mentor: 'Н-999' } } : p));
+    const plan = buildOrder('completion', { ...d, pairs }, opts);
+    expect(plan.problems).toEqual(['Ни одна пара со статусом «завершена» не может войти в приказ: П-005 — наставник «Н-999» не найден на листе «Наставники».']);
+    const none = d.pairs.filter((p) => p.record.id !== 'П-005');
+    expect(buildOrder('completion', { ...d, pairs: none }, opts).problems).toEqual(['Нет пар со статусом «завершена». Отметьте завершённые пары или выберите их вручную.']);
+  });
+
+  test('a short name such as «Лицей № 1» goes after «в» in the prepositional case', () => {
+    const plan = buildOrder('curator', data({ settings: settings({ orgShortName: 'Лицей № 1' }) }), opts);
+    const text = modelText(plan.model!);
+    expect(text).toContain('куратором внедрения целевой модели наставничества в Лицее № 1.');
+    expect(text).not.toContain('в Лицей');
+  });
+
   test('working group: curator leads, chosen people with consent', () => {
     const plan = buildOrder('working-group', data(), { ...opts, mentorIds: ['Н-002', 'Н-003', 'Нв-004'] });
     const text = modelText(plan.model!);
@@ -104,6 +120,10 @@ describe('order builders', () => {
 
   test('awards: nobody chosen blocks', () => {
     expect(buildOrder('awards', data(), opts).problems[0]).toContain('Выберите наставников');
+    // Everyone chosen left out: the reasons, since the command line shows no warnings.
+    expect(buildOrder('awards', data(), { ...opts, mentorIds: ['Н-003', 'Н-404'] }).problems).toEqual([
+      'Ни один из выбранных наставников не может быть назван в приказе: Н-003: нет согласия на обработку персональных данных — не назван в приказе; «Н-404» не найден в реестрах — не включён.',
+    ]);
   });
 
   test('every kind builds with complete data; font from settings', () => {

@@ -73,6 +73,12 @@ describe('nastavnik order', () => {
     }
   });
 
+  test('awards without --people says how to choose them', () => {
+    const r = run(['order', 'awards', book, '--out', join(dir, 'a.docx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('nastavnik: Выберите наставников для поощрения. Укажите их: --people Н-001,Н-002\n');
+  });
+
   test('missing settings: the list of what to fill in', async () => {
     const bad = join(dir, 'bad.xlsx');
     await fixtureWorkbook({ 'ФИО руководителя': null }).save(bad);

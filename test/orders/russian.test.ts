@@ -1,4 +1,4 @@
-import { nameCase, shortName, surnameInitials, positionCase, personPhrase, detectGender, parseFullName, dateWords, periodText } from '../../src/core/orders/russian';
+import { nameCase, shortName, surnameInitials, positionCase, personPhrase, detectGender, parseFullName, dateWords, periodText, inOrganisation } from '../../src/core/orders/russian';
 
 describe('names in cases (petrovich)', () => {
   test.each([
@@ -62,5 +62,23 @@ describe('names in cases (petrovich)', () => {
     expect(dateWords('2026-05-01')).toBe('1 мая 2026 г.');
     expect(periodText('2026-09-01', '2027-05-31')).toBe('с 01.09.2026 по 31.05.2027');
     expect(periodText(undefined, '2027-05-31')).toBe('по 31.05.2027');
+  });
+});
+
+describe('inOrganisation', () => {
+  it('puts a school name after «в» in the prepositional case', () => {
+    expect(inOrganisation('Лицей № 1')).toBe('в Лицее № 1');
+    expect(inOrganisation('Средняя школа № 5')).toBe('в Средней школе № 5');
+    expect(inOrganisation('Гимназия № 2 г. Азова')).toBe('в Гимназии № 2 г. Азова');
+    expect(inOrganisation('Детский сад «Солнышко»')).toBe('в Детском саду «Солнышко»');
+    expect(inOrganisation('Педагогический колледж')).toBe('в Педагогическом колледже');
+    expect(inOrganisation('школа № 7')).toBe('в школе № 7');
+  });
+  it('leaves abbreviations, quoted and unknown names as written', () => {
+    expect(inOrganisation('МБОУ «Лицей № 1»')).toBe('в МБОУ «Лицей № 1»');
+    expect(inOrganisation('СОШ № 5')).toBe('в СОШ № 5');
+    expect(inOrganisation('«Лицей № 1»')).toBe('в «Лицей № 1»');
+    expect(inOrganisation('ЛИЦЕЙ № 1')).toBe('в ЛИЦЕЙ № 1');
+    expect(inOrganisation('Кванториум')).toBe('в Кванториум');
   });
 });

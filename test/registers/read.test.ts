@@ -69,6 +69,51 @@ describe('cells and records', () => {
     expect(t.findings).toEqual([expect.objectContaining({ row: 2, column: 'B', code: 'required', field: 'mentor' })]);
     expect(t.rows[0].record.mentees).toEqual(['Нв-1', 'Нв-2']);
   });
+
+  it('a formula never calculated is said so on its cell; a formula whose value is empty is just empty', () => {
+    const values = [
+      ['ID', 'ФИО', 'Категория'],
+      ['Н-1', null, 'педагог'],
+      ['Н-2', '', 'педагог'],
+    ];
+    const formulas = [
+      ['', '', ''],
+      ['', '=B5&"!"', ''],
+      ['', '=""', ''],
+    ];
+    const t = readTable('Наставники', values, mentorSchema, { formulas });
+    expect(t.findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(['B2 cell.formulaNoValue', 'B3 required']);
+    expect(t.findings[0].message).toBe('Формула =B5&"!" не вычислена: в файле нет её значения. Откройте книгу в Excel или Google Таблицах и сохраните');
+  });
+
+  it('a formula error is a finding on its cell, never a value that could match', () => {
+    const t = readTable('Наставники', [['ID', 'ФИО', 'Категория', 'Согласие ПДн'], ['#REF!', 'Петров Пётр', 'педагог', '#N/A']], mentorSchema);
+    expect(t.findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(['A2 cell.formulaError', 'D2 cell.formulaError']);
+    expect(t.findings[0].message).toBe('В ячейке ошибка формулы «#REF!»: исправьте формулу или впишите значение');
+    expect(t.rows[0].record.id).toBeUndefined();
+  });
+
+  it('a title row above the headings is named once, with the row of the headings', () => {
+    const t = readTable(
+      'Наставники',
+      [['Реестр наставников на 2026/27 учебный год'], [], ['Ф. И. О.', 'Код', 'Роль'], ['Иванова Анна', 'Н-1', 'педагог']],
+      mentorSchema,
+    );
+    expect(t.findings).toEqual([
+      {
+        sheet: 'Наставники',
+        row: 3,
+        column: '',
+        field: '',
+        code: 'header.row',
+        severity: 'error',
+        message: 'На листе «Наставники» заголовки столбцов стоят в строке 3, а должны быть в первой строке: удалите строки над ними',
+      },
+    ]);
+    expect(t.rows).toEqual([]);
+    // Without such a row the missing columns are listed as before.
+    expect(readTable('Наставники', [['Реестр наставников'], ['Иванова Анна']], mentorSchema).findings.map((f) => f.code)).toEqual(['column.missing', 'column.missing', 'column.missing']);
+  });
 });
 
 describe('settings', () => {
@@ -128,5 +173,18 @@ describe('loadRegisters', () => {
     expect(reg.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['sheet.adopted', 'sheet.missing']));
     // Each tab read at most once.
     expect(wb.calls.readSheet).toBeLessThanOrEqual(2);
+  });
+
+  it('a tab named for pairs is adopted on a few headings; «Параметры» is not taken for pairs', () => {
+    const wb = new MemoryWorkbook({
+      Параметры: [['ID', 'Наставник', 'Наставляемые']],
+      'Наставнические пары': [
+        ['ID', 'Наставник', 'Наставляемые'],
+        ['П-1', 'Н-1', 'Нв-1'],
+      ],
+    });
+    const reg = loadRegisters(wb);
+    expect(reg.sheets.pairs?.name).toBe('Наставнические пары');
+    expect(reg.pairs).toHaveLength(1);
   });
 });

@@ -60,6 +60,25 @@ describe('deadline highlighting', () => {
     roadmapApi.highlightDeadlines(ctx(wb));
     expect(wb.calls.writeValues + (wb.calls.writeDecorations ?? 0)).toBe(writes);
   });
+
+  it('a «Состояние» column of the curator keeps its text; the add-on writes its own beside it', () => {
+    const wb = new MemoryWorkbook({
+      Настройки: [['Параметр', 'Значение'], ['Начало периода', '01.09.2026'], ['Окончание периода', '31.08.2027']],
+      'Дорожная карта': [
+        ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Состояние', 'Ближайший срок'],
+        ['1', 'Приказ', 'до 01.10.2026', 'Директор', 'жду ответа директора', 'спросить'],
+        ['2', 'Пары', 'до 01.12.2026', 'Куратор', null, null],
+      ],
+    });
+    roadmapApi.highlightDeadlines(ctx(wb));
+    const grid = wb.grid('Дорожная карта');
+    expect(grid[0].slice(4)).toEqual(['Состояние', 'Ближайший срок', 'Ближайший срок (Наставник)', 'Состояние (Наставник)']);
+    expect(grid[1].slice(4)).toEqual(['жду ответа директора', 'спросить', '', 'просрочено']);
+    expect(grid[2].slice(6, 8)).toEqual(['01.12.2026', 'скоро срок']);
+    // The next run finds its own columns again and adds none.
+    roadmapApi.highlightDeadlines(ctx(wb));
+    expect(wb.grid('Дорожная карта')[0]).toHaveLength(8);
+  });
 });
 
 describe('reminders', () => {

@@ -30,4 +30,14 @@ describe('foldSpaces', () => {
     expect(normalizeKey(' Ф.И.О.\u00a0 наставника ')).toBe('фио наставника');
     expect(normalizeName('Семёнова  А.\u00a0П.')).toBe('семенова а п');
   });
+
+  it('an initialism reads the same with spaces after its dots', () => {
+    expect(normalizeKey('  ф. и. о. ')).toBe('фио');
+    expect(normalizeKey('Ф. И. О. наставника')).toBe('фио наставника');
+    expect(normalizeKey('Д. р.')).toBe(normalizeKey('Д.р.'));
+    // Words stay words: only single letters each with its dot are joined.
+    expect(normalizeKey('Макс. наставляемых')).toBe('макс наставляемых');
+    expect(normalizeKey('Эл. почта')).toBe('эл почта');
+    expect(normalizeKey('Период дорожной карты с')).toBe('период дорожной карты с');
+  });
 });

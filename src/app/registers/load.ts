@@ -40,7 +40,8 @@ export interface LoadedRegisters {
 const NAME_HINTS: Record<SheetKey, (n: string) => boolean> = {
   mentors: (n) => n.includes('наставник') && !n.includes('наставляем'),
   mentees: (n) => n.includes('наставляем'),
-  pairs: (n) => /\bпар|групп/.test(n),
+  // A word starting «пар» (пары, пара) but not «параметры»; JS \b does not see Cyrillic letters.
+  pairs: (n) => /(^|\s)пар(ы|а)?(\s|$)|групп/.test(n),
   roadmap: (n) => n.includes('дорожн') || n.includes('план мероприят'),
   settings: (n) => n.includes('настройк') || n.includes('параметр'),
 };
@@ -156,7 +157,7 @@ export function loadRegisters(wb: WorkbookPort, opts: { only?: SheetKey[] } = {}
     }
     const data = read(name);
     if (!data) continue;
-    const table = readTable(name, data.values, REGISTERS[key].schema, { rules: out.settings.forms, largeRows: 20000 });
+    const table = readTable(name, data.values, REGISTERS[key].schema, { rules: out.settings.forms, largeRows: 20000, formulas: data.formulas });
     out.tables[key] = table;
     out.data[key] = data;
     out.findings.push(...table.findings);

@@ -50,18 +50,25 @@ export function highlightDeadlines(ctx: AppContext, asOf = ctx.today()): { summa
     const items = evaluateLoaded(reg, asOf);
     const header = data.values[0] ?? [];
     let width = Math.max(header.length, ref.width);
-    const find = (h: string) => header.findIndex((x) => normalizeKey(String(x ?? '')) === normalizeKey(h));
-    let nextCol = find(NEXT_DUE_HEADING);
-    let stateCol = find(STATE_HEADING);
     const newHeads: string[] = [];
-    if (nextCol < 0) {
-      nextCol = width + newHeads.length;
-      newHeads.push(NEXT_DUE_HEADING);
-    }
-    if (stateCol < 0) {
-      stateCol = width + newHeads.length;
-      newHeads.push(STATE_HEADING);
-    }
+    // A column is the add-on's when its heading says so and it holds nothing the add-on would not
+    // write: a curator's own «Состояние» keeps its text, and ours goes beside it under another name.
+    const ownColumn = (heading: string, ours: (v: CellValue) => boolean): number => {
+      // Ends: the header has finitely many columns, so some name is free.
+      for (let n = 0; ; n++) {
+        const h = n === 0 ? heading : `${heading} (Наставник${n > 1 ? ` ${n}` : ''})`;
+        const col = header.findIndex((x) => normalizeKey(String(x ?? '')) === normalizeKey(h));
+        if (col < 0) {
+          newHeads.push(h);
+          return width + newHeads.length - 1;
+        }
+        if (data.values.every((line, r) => r === 0 || ours(line[col] ?? null))) return col;
+      }
+    };
+    const blank = (v: CellValue) => v === null || v === '';
+    const labels = new Set(Object.values(STATUS_LABELS));
+    const nextCol = ownColumn(NEXT_DUE_HEADING, (v) => blank(v) || v instanceof Date || (typeof v === 'string' && /^\d{2}\.\d{2}\.\d{4}$/.test(v.trim())));
+    const stateCol = ownColumn(STATE_HEADING, (v) => blank(v) || (typeof v === 'string' && labels.has(v.trim())));
     if (newHeads.length) wb.writeValues(ref.name, 0, width, [newHeads]);
     width += newHeads.length;
 

@@ -8,7 +8,7 @@ import type { Settings } from '../registers/settings';
 import { DEFAULT_FORM_RULES } from '../registers/forms';
 import { indexPeople, resolvePerson, type PeopleIndex } from '../registers/people';
 import type { Block, DocModel, OrderFields, TextRun } from './model';
-import { dateWords, dateNumeric, nameCase, periodText, personPhrase, shortName } from './russian';
+import { dateWords, dateNumeric, inOrganisation, nameCase, periodText, personPhrase, shortName } from './russian';
 
 export const ORDER_KINDS = ['pairs', 'curator', 'working-group', 'roadmap', 'awards', 'completion'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -253,6 +253,19 @@ function selectPairs(c: Ctx, defaultStatus: Pair['status']): ResolvedPair[] {
   return out;
 }
 
+/**
+ * Why no pair could go into the order. When pairs were there but each was left out, the short
+ * reasons are the answer (warnings give the rows; the command line shows only this line).
+ */
+function noPairsProblem(c: Ctx, status: Pair['status'], none: string): string {
+  const chosen = !!c.opts.pairIds?.length;
+  if (!chosen && !c.data.pairs.some((p) => p.record.status === status)) return none;
+  const pairIds = new Set(c.data.pairs.map((p) => p.record.id));
+  const left = c.plan.excluded.filter((e) => pairIds.has(e.id)).map((e) => `${e.id} — ${e.reason}`);
+  const why = left.length ? `: ${left.join('; ')}.` : ' (см. предупреждения).';
+  return chosen ? `Ни одна из выбранных пар не может войти в приказ${why}` : `Ни одна пара со статусом «${status}» не может войти в приказ${why}`;
+}
+
 /** People picked by ID or name (awards: mentors; working group: mentors or mentees). */
 function selectPeople(c: Ctx, allowMentees: boolean): Named[] {
   const out: Named[] = [];
@@ -397,17 +410,13 @@ function curatorDative(s: Settings): string {
   return s.curatorName?.trim() ? `${base} ${nameCase(s.curatorName.trim(), 'dative')}` : base;
 }
 
-const inOrg = (s: Settings) => (s.orgShortName?.trim() ? ` в ${s.orgShortName.trim()}` : '');
+const inOrg = (s: Settings) => (s.orgShortName?.trim() ? ` ${inOrganisation(s.orgShortName)}` : '');
 
 const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
   pairs(c) {
     const pairs = selectPairs(c, 'формируется');
     if (pairs.length === 0) {
-      c.plan.problems.push(
-        c.opts.pairIds?.length
-          ? 'Ни одна из выбранных пар не может войти в приказ (см. предупреждения).'
-          : 'Нет пар со статусом «формируется», которые можно закрепить приказом. Выберите пары вручную или проверьте статусы и согласия.',
-      );
+      c.plan.problems.push(noPairsProblem(c, 'формируется', 'Нет пар со статусом «формируется», которые можно закрепить приказом. Выберите пары вручную или проверьте статусы и согласия.'));
       return null;
     }
     c.plan.included = pairs.map((rp) => ({ id: rp.pair.id, label: pairLabel(rp) }));
@@ -534,7 +543,9 @@ const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
     const people = selectPeople(c, false);
     if (people.length === 0) {
       c.plan.problems.push(
-        c.opts.mentorIds?.length ? 'Ни один из выбранных наставников не может быть назван в приказе (см. предупреждения).' : 'Выберите наставников для поощрения.',
+        c.opts.mentorIds?.length
+          ? `Ни один из выбранных наставников не может быть назван в приказе: ${c.plan.warnings.map((w) => w.replace(/\.$/, '')).join('; ')}.`
+          : 'Выберите наставников для поощрения.',
       );
       return null;
     }
@@ -565,11 +576,7 @@ const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
     const s = c.data.settings;
     const pairs = selectPairs(c, 'завершена');
     if (pairs.length === 0) {
-      c.plan.problems.push(
-        c.opts.pairIds?.length
-          ? 'Ни одна из выбранных пар не может войти в приказ (см. предупреждения).'
-          : 'Нет пар со статусом «завершена». Отметьте завершённые пары или выберите их вручную.',
-      );
+      c.plan.problems.push(noPairsProblem(c, 'завершена', 'Нет пар со статусом «завершена». Отметьте завершённые пары или выберите их вручную.'));
       return null;
     }
     c.plan.included = pairs.map((rp) => ({ id: rp.pair.id, label: pairLabel(rp) }));

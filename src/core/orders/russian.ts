@@ -194,6 +194,51 @@ export function positionCase(position: string, gcase: Case): string | null {
   return out.join(' ');
 }
 
+/** Head nouns of school names in the prepositional case («в лицее», «в детском саду»). */
+const ORG_NOUNS: Record<string, string> = {
+  лицей: 'лицее',
+  школа: 'школе',
+  гимназия: 'гимназии',
+  колледж: 'колледже',
+  техникум: 'техникуме',
+  училище: 'училище',
+  центр: 'центре',
+  сад: 'саду',
+  интернат: 'интернате',
+  академия: 'академии',
+  университет: 'университете',
+  институт: 'институте',
+  учреждение: 'учреждении',
+  организация: 'организации',
+  комплекс: 'комплексе',
+  дом: 'доме',
+};
+
+/**
+ * «в …» with an organisation's name: «Лицей № 1» → «в Лицее № 1», «Средняя школа № 5» → «в Средней
+ * школе № 5». Names that begin with an abbreviation or a quote («МБОУ «Лицей № 1»») do not change;
+ * neither does a name whose head word is not a known kind of school (never guessed).
+ */
+export function inOrganisation(name: string): string {
+  const words = name.replace(/\s+/g, ' ').trim().split(' ');
+  if (!words[0]) return '';
+  let i = 0;
+  while (i < words.length && ADJ.test(words[i].toLowerCase())) i++;
+  const head = words[i]?.toLowerCase();
+  const noun = head !== undefined ? ORG_NOUNS[head] : undefined;
+  if (!noun || /^[А-ЯЁ]{2,}$/.test(words[i])) return `в ${words.join(' ')}`;
+  const keepCase = (from: string, to: string) => (from[0] !== from[0].toLowerCase() ? to[0].toUpperCase() + to.slice(1) : to);
+  const feminine = /[ая]$/.test(head) && head !== 'училище';
+  const out = words.slice(0, i).map((a) => {
+    const low = a.toLowerCase();
+    const stem = low.slice(0, -2);
+    const soft = /(ий|яя)$/.test(low) && !/[гкхжшчщ]$/.test(stem);
+    return keepCase(a, stem + (feminine ? (soft ? 'ей' : 'ой') : soft ? 'ем' : 'ом'));
+  });
+  out.push(keepCase(words[i], noun), ...words.slice(i + 1));
+  return `в ${out.join(' ')}`;
+}
+
 /**
  * «Ахремкину Людмилу Михайловну, заместителя директора по УВР» — the name and its position in a
  * case; a position that cannot be inflected is kept as written, in parentheses.

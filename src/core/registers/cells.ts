@@ -89,7 +89,14 @@ export interface ReadCellOptions {
 }
 
 /** Reads a non-blank cell as a field of the given kind. */
+/** What a spreadsheet shows for a formula that failed (Excel and Google Sheets). */
+const FORMULA_ERROR = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/;
+
 export function readCell(v: CellValue, meta: FieldMeta, opts: ReadCellOptions = {}): CellResult {
+  // «#REF!» is no ID, name or date: read as text it would even match a pair's broken «#REF!».
+  if (typeof v === 'string' && FORMULA_ERROR.test(v.trim())) {
+    return { error: { code: 'cell.formulaError', message: `В ячейке ошибка формулы «${v.trim()}»: исправьте формулу или впишите значение` } };
+  }
   const text = textOf(v);
   switch (meta.kind) {
     case 'text':

@@ -36,6 +36,12 @@ export interface ReadTableOptions {
   rules?: readonly FormRule[];
   /** More than this many rows: read them all, but say so (Apps Script limits). */
   largeRows?: number;
+  /**
+   * The cells' formulas, where the backend knows them (.xlsx). A formula whose cell holds no value
+   * at all was never calculated (a file written by a program, not saved by Excel): said so on the
+   * cell rather than «not filled».
+   */
+  formulas?: readonly (readonly string[])[];
 }
 
 function finding(sheet: string, row: number, col: number | undefined, field: string, code: string, severity: Finding['severity'], message: string): Finding {
@@ -49,7 +55,15 @@ export function readTable<S extends z.ZodMiniObject>(sheet: string, values: read
   const findings: Finding[] = [];
   const rows: Array<RegisterRow<z.infer<S>>> = [];
 
-  for (const field of header.missingRequired) {
+  // A title above the headings («Реестр наставников на 2026/27») moves them down: say that once,
+  // naming the row, rather than listing every column as missing.
+  const lower = header.missingRequired.length ? headingsBelow(values, specs) : -1;
+  if (lower > 0) {
+    findings.push(
+      finding(sheet, lower, undefined, '', 'header.row', 'error', `На листе «${sheet}» заголовки столбцов стоят в строке ${lower + 1}, а должны быть в первой строке: удалите строки над ними`),
+    );
+  }
+  for (const field of lower > 0 ? [] : header.missingRequired) {
     const spec = specs.find((s) => s.field === field)!;
     findings.push(
       finding(sheet, 0, undefined, field, 'column.missing', 'error', `На листе «${sheet}» нет обязательного столбца «${spec.meta.heading}» (допустимы также: ${spec.meta.synonyms.join(', ') || '—'})`),
@@ -66,7 +80,8 @@ export function readTable<S extends z.ZodMiniObject>(sheet: string, values: read
   const present = specs.filter((s) => s.field in header.columns);
   const acceptsNo = new Set(specs.filter((s) => s.meta.kind === 'dateOrYes' && (schema.shape[s.field] as z.ZodMiniType).safeParse('no').success).map((s) => s.field));
 
-  for (let r = 1; r < values.length; r++) {
+  // Rows under a wrong header would be read against the title's columns: none are read.
+  for (let r = 1; r < (lower > 0 ? 0 : values.length); r++) {
     const line = values[r] ?? [];
     if (present.every((s) => isBlank(line[header.columns[s.field]] ?? null)) && line.every((c) => isBlank(c ?? null))) continue;
     const record: Record<string, unknown> = {};
@@ -74,7 +89,16 @@ export function readTable<S extends z.ZodMiniObject>(sheet: string, values: read
     for (const spec of present) {
       const col = header.columns[spec.field];
       const raw = line[col] ?? null;
-      if (isBlank(raw)) continue;
+      if (isBlank(raw)) {
+        const formula = raw === null ? opts.formulas?.[r]?.[col] : undefined;
+        if (formula) {
+          bad.add(spec.field);
+          findings.push(
+            finding(sheet, r, col, spec.field, 'cell.formulaNoValue', 'error', `Формула ${formula} не вычислена: в файле нет её значения. Откройте книгу в Excel или Google Таблицах и сохраните`),
+          );
+        }
+        continue;
+      }
       const res = readCell(raw, spec.meta, { rules: opts.rules, many: manyFields.has(spec.field) });
       if ('error' in res) {
         bad.add(spec.field);
@@ -108,6 +132,15 @@ export function readTable<S extends z.ZodMiniObject>(sheet: string, values: read
     findings.push(finding(sheet, 0, undefined, '', 'sheet.large', 'info', `На листе «${sheet}» ${rows.length} строк: проверка может занять до минуты`));
   }
   return { sheet, header, specs, rows, findings };
+}
+
+/** The 0-based row (1–5) whose headings hold every required column, or -1. */
+function headingsBelow(values: readonly CellValue[][], specs: ColumnSpec[]): number {
+  for (let r = 1; r < Math.min(values.length, 6); r++) {
+    const m = matchHeaders(values[r] ?? [], specs);
+    if (!m.missingRequired.length && Object.keys(m.columns).length >= 2) return r;
+  }
+  return -1;
 }
 
 function isArrayType(t: z.ZodMiniType): boolean {

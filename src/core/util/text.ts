@@ -10,15 +10,20 @@ export function foldSpaces(s: string): string {
   return NEEDS_FOLD.test(s) ? s.replace(SPACE_RUN, ' ').trim() : s;
 }
 
+/** «ф. и. о.», «Д. р.»: the space inside an initialism of single letters, before the next letter. */
+const INITIALISM_GAP = /(?<![\p{L}\p{N}])(\p{L})\.\s+(?=\p{L}\.)/gu;
+
 /**
  * A heading or label as compared by meaning: lower case, ё→е, punctuation and dashes dropped,
- * spaces folded. «Ф.И.О.» → «фио», «E-mail» → «email», «Место работы / учёбы» → «место работы учебы».
+ * spaces folded. «Ф.И.О.» and «ф. и. о.» → «фио», «E-mail» → «email», «Место работы / учёбы» →
+ * «место работы учебы».
  */
 export function normalizeKey(s: string): string {
   return foldSpaces(
     s
       .toLowerCase()
       .replace(/ё/g, 'е')
+      .replace(INITIALISM_GAP, '$1.')
       .replace(/[.\-‐‑–—_]/g, '')
       .replace(/№/g, ' № ')
       .replace(/[^\p{L}\p{N}\s№]/gu, ' '),

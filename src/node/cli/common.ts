@@ -16,7 +16,7 @@ export interface ParsedArgs {
 /** A command returns its exit status (0 ok, 1 found errors); throws CliError for status 2. */
 export type Command = (args: ParsedArgs) => Promise<number> | number;
 
-const BOOLEAN_OPTIONS = new Set(['json', 'help']);
+const BOOLEAN_OPTIONS = new Set(['json', 'help', 'save']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
@@ -40,6 +40,28 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   return { positional, options };
+}
+
+/** What a command accepts: checked before anything is read, so a typo never runs silently. */
+export interface ArgsSpec {
+  /** Options besides --help (without the dashes). */
+  options: readonly string[];
+  /** How many positional arguments at most (Infinity: a free phrase). */
+  positionals: number;
+  usage: string;
+}
+
+/** Unknown options, values given to flags and extra arguments are bad usage (exit 2). */
+export function checkArgs(args: ParsedArgs, spec: ArgsSpec): void {
+  for (const [key, value] of Object.entries(args.options)) {
+    if (key !== 'help' && !spec.options.includes(key)) {
+      throw new CliError(`неизвестный параметр --${key}. ${spec.usage}`);
+    }
+    if (BOOLEAN_OPTIONS.has(key) && value !== true) throw new CliError(`--${key} пишется без значения. ${spec.usage}`);
+  }
+  if (args.positional.length > spec.positionals) {
+    throw new CliError(`лишние аргументы: ${args.positional.slice(spec.positionals).join(' ')}. ${spec.usage}`);
+  }
 }
 
 export function optionString(args: ParsedArgs, name: string): string | undefined {

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { CliError, optionString, type Command } from './common';
 import { openWorkbook } from './workbook';
+import { UserError } from '../../app/port';
 import { checkAndHighlight } from '../../app/registers/check';
 import { highlightDeadlines } from '../../app/roadmap/highlight';
 
@@ -22,6 +23,7 @@ export const highlightCommand: Command = async (args) => {
   try {
     await wb.save(resolve(out));
   } catch (e) {
+    if (e instanceof UserError) throw new CliError(e.message);
     throw new CliError(`не удалось сохранить «${out}»: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   process.stderr.write(`${check.summary}\n${deadlines ? deadlines.summary + '\n' : ''}`);
