@@ -55,13 +55,17 @@ export function Roadmap() {
               ))}
             </ul>
             <h3>Напоминания ответственным</h3>
-            <p class="muted">Раз в день ответственные с адресом почты получают одно письмо о просроченных и срочных мероприятиях.</p>
+            <p class="muted">
+              Раз в день ответственные с адресом почты получают одно письмо о просроченных и срочных мероприятиях. Напоминания включаются для этой таблицы и
+              вашей учётной записи; в других таблицах они настраиваются отдельно.
+            </p>
             <button type="button" class="secondary" disabled={busy} onClick={() => void reminders.run(!list.data!.reminders).then(refresh)}>
               {list.data.reminders ? 'Выключить напоминания' : 'Включить напоминания'}
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={() => void sendNow.run()}>
               Отправить сейчас
             </button>
+            {list.data.remindersNote && <p class="muted">{list.data.remindersNote}</p>}
             {reminders.data && <p class="ok">{reminders.data.summary}</p>}
             {sendNow.data && <p class="ok">{sendNow.data.summary}</p>}
           </div>

@@ -71,6 +71,13 @@ export interface ChartSpec {
   height?: number;
 }
 
+export interface DocumentIdentity {
+  id: string;
+  name: string;
+  url: string;
+  timeZone: string;
+}
+
 export interface WorkbookPort {
   /** Tab names in their order. */
   sheetNames(): string[];
@@ -98,6 +105,11 @@ export interface WorkbookPort {
   setProperty(key: string, value: string | null): void;
   /** Runs fn holding the document lock (LockService in Sheets). Throws LockBusyError if not got. */
   withLock<T>(fn: () => T): T;
+  /**
+   * Which document this is (Sheets: the spreadsheet's ID, name, URL and time zone), or null when
+   * the backend has no such identity or there is no document in this execution.
+   */
+  identity?(): DocumentIdentity | null;
   /** The cell the user's cursor stands on, if the backend knows it. */
   activeCell?(): { sheet: string; row: number; col: number } | null;
   /** Moves the cursor to a cell (sidebar findings list). */

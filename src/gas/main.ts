@@ -5,17 +5,21 @@
  */
 import { api, callApi, isApiMethod, type ApiMethod } from '../app/api';
 import { MENU, MENU_TITLE, SIDEBAR_VIEWS, type MenuItem, type SidebarView } from '../app/menu';
+import { DIGEST_HANDLER } from '../app/roadmap/digest';
+import { sendScheduledDigests } from '../app/roadmap/reminders';
 import { gasContext } from './context';
 import { userMessage } from './entryKit';
 
 /** Set by scripts/build.mjs: true unless NASTAVNIK_TARGET=bound. */
 declare const __NASTAVNIK_ADDON__: boolean;
+/** The build's answer; sources loaded without the build (tests) are the add-on, the default build. */
+const ADDON = typeof __NASTAVNIK_ADDON__ === 'boolean' ? __NASTAVNIK_ADDON__ : true;
 
 function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
   // authMode cannot tell a bound script from an add-on (both open in LIMITED), so the build
   // says which one this is; in AuthMode.NONE only the add-on menu is allowed anyway.
-  const isAddon = __NASTAVNIK_ADDON__ || (!!e && e.authMode === ScriptApp.AuthMode.NONE);
+  const isAddon = ADDON || (!!e && e.authMode === ScriptApp.AuthMode.NONE);
   const menu = isAddon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
   for (const item of MENU) {
     if (item.separatorBefore) menu.addSeparator();
@@ -53,7 +57,7 @@ function runMenuItem(item: MenuItem): void {
     return;
   }
   try {
-    const result = callApi(gasContext(ss), item.run, [] as never) as { summary?: string } | undefined;
+    const result = callApi(gasContext(ss, { addon: ADDON }), item.run, [] as never) as { summary?: string } | undefined;
     ss.toast(result?.summary ?? 'Готово.', 'Наставник', 8);
   } catch (err) {
     SpreadsheetApp.getUi().alert('Наставник', userMessage(err), SpreadsheetApp.getUi().ButtonSet.OK);
@@ -77,11 +81,30 @@ const apiEntries: Record<string, (...args: unknown[]) => unknown> = {};
 for (const name of Object.keys(api) as ApiMethod[]) {
   apiEntries[name] = (...args: unknown[]) => {
     try {
-      return plainResult(callApi(gasContext(), name, args as never));
+      return plainResult(callApi(gasContext(undefined, { addon: ADDON }), name, args as never));
     } catch (err) {
       throw new Error(userMessage(err), { cause: err });
     }
   };
+}
+
+/**
+ * The daily trigger's handler, also «Отправить сейчас» (google.script.run, no argument). With the
+ * spreadsheet at hand — the sidebar, a bound script, an add-on trigger that has it — the letters
+ * come from the sheet; an add-on's clock trigger may run without it (getActiveSpreadsheet() is
+ * null, and `spreadsheets.currentonly` cannot open it by ID), and then they come from the
+ * snapshot kept in the user's properties, chosen by the event's triggerUid.
+ */
+function sendDeadlineDigest(e?: unknown): unknown {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ctx = gasContext(ss ?? undefined, { addon: ADDON });
+    if (ss) return plainResult(callApi(ctx, 'sendDeadlineDigest', [] as never));
+    const uid = e && typeof e === 'object' && typeof (e as { triggerUid?: unknown }).triggerUid === 'string' ? (e as { triggerUid: string }).triggerUid : undefined;
+    return plainResult(sendScheduledDigests(ctx, uid));
+  } catch (err) {
+    throw new Error(userMessage(err), { cause: err });
+  }
 }
 
 export const entries: Record<string, (...args: any[]) => unknown> = {
@@ -90,4 +113,5 @@ export const entries: Record<string, (...args: any[]) => unknown> = {
   showSidebar,
   ...menuEntries,
   ...apiEntries,
+  [DIGEST_HANDLER]: sendDeadlineDigest,
 };

@@ -16,15 +16,17 @@ import {
   type ValidationRule,
   type WorkbookPort,
   type ChartSpec,
+  type DocumentIdentity,
 } from '../app/port';
 import { upsertSheetChart } from './charts';
+import { ChunkedProperties } from './chunkedProperties';
+
+export { splitUtf8 } from './chunkedProperties';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const HEADER_PROTECTION_DESCRIPTION = 'Заголовки реестра (Наставник)';
-/** Bytes per stored property chunk: Apps Script allows 9 KB per value. */
-const CHUNK_BYTES = 8000;
 const LOCK_WAIT_MS = 15000;
 const WHITE = '#ffffff';
 
@@ -42,37 +44,6 @@ function toSheetValue(v: CellValue | undefined): unknown {
   if (typeof v === 'string') return asLiteralText(v);
   return v; // numbers, booleans and Dates pass through
 }
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** Splits on code-point boundaries so that every chunk stays under `limit` UTF-8 bytes. */
-export function splitUtf8(s: string, limit: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const ch of s) {
-    const b = utf8Length(ch);
-    if (bytes + b > limit) {
-      out.push(cur);
-      cur = '';
-      bytes = 0;
-    }
-    cur += ch;
-    bytes += b;
-  }
-  if (cur || out.length === 0) out.push(cur);
-  return out;
-}
-
-const chunkKey = (key: string, i: number) => `${key}#${i}`;
-const countKey = (key: string) => `${key}#n`;
 
 function parseA1Cell(a1: string): { row: number; col: number; rows: number; cols: number } | null {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1.replace(/\$/g, '').toUpperCase());
@@ -105,7 +76,6 @@ function checkRect(values: unknown[][], what: string): number {
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
-type Properties = GoogleAppsScript.Properties.Properties;
 type Merge = { row: number; col: number; rows: number; cols: number };
 
 /** What is known of a sheet's grid: at least rows × cols; `exact` once asked from Sheets. */
@@ -126,9 +96,12 @@ export class SheetsWorkbook implements WorkbookPort {
   private ranges = new Map<string, Range>();
   /** Tabs this execution created: no protections, frozen header, known last row. */
   private created = new Map<string, { lastRow: number; lastCol: number; frozen: number }>();
-  private propsService: Properties | null = null;
-  /** All document properties, read with one call on first use. */
-  private propsCache: Record<string, string> | null = null;
+  /** Document properties (getDocumentProperties() is null, too, outside a document). */
+  private readonly props = new ChunkedProperties(
+    () => PropertiesService.getDocumentProperties() ?? noSpreadsheet(),
+    'Хранилище надстройки в этой таблице заполнено (предел Google — 500 КБ): данные не сохранены.',
+  );
+  private identityCache: DocumentIdentity | null = null;
   /** Built data validation rules by their description (plain values, not tied to a sheet). */
   private rules = new Map<string, DataValidation>();
   private lockDepth = 0;
@@ -161,7 +134,7 @@ export class SheetsWorkbook implements WorkbookPort {
     this.extents.clear();
     this.ranges.clear();
     this.created.clear();
-    this.propsCache = null;
+    this.props.forget();
   }
 
   private sheet(name: string): Sheet | null {
@@ -500,57 +473,25 @@ export class SheetsWorkbook implements WorkbookPort {
     return rule;
   }
 
-  private props(): Properties {
-    // getDocumentProperties() is null, too, outside a document.
-    return (this.propsService ??= PropertiesService.getDocumentProperties() ?? noSpreadsheet());
-  }
-
-  private allProps(): Record<string, string> {
-    return (this.propsCache ??= { ...this.props().getProperties() });
-  }
-
   getProperty(key: string): string | null {
-    const all = this.allProps();
-    const plain = all[key];
-    if (plain !== undefined) return plain;
-    const count = all[countKey(key)];
-    if (count === undefined) return null;
-    let out = '';
-    for (let i = 0; i < Number(count); i++) {
-      const part = all[chunkKey(key, i)];
-      if (part === undefined) return null; // torn write: treat as absent rather than corrupt
-      out += part;
-    }
-    return out;
+    return this.props.get(key);
   }
 
   setProperty(key: string, value: string | null): void {
-    if (value !== null && this.getProperty(key) === value) return;
-    const all = this.allProps();
-    const oldCount = Number(all[countKey(key)] ?? 0);
-    const parts = value === null ? [] : splitUtf8(value, CHUNK_BYTES);
-    const toWrite: Record<string, string> = {};
-    if (parts.length === 1) {
-      toWrite[key] = parts[0];
-    } else if (parts.length > 1) {
-      parts.forEach((p, i) => (toWrite[chunkKey(key, i)] = p));
-      toWrite[countKey(key)] = String(parts.length);
-    }
-    if (Object.keys(toWrite).length) {
-      this.props().setProperties(toWrite, false);
-      Object.assign(all, toWrite);
-    }
-    // Remove what the new value no longer uses (only keys that are there: each delete is a call).
-    const stale: string[] = [];
-    if (parts.length !== 1) stale.push(key);
-    if (parts.length <= 1) stale.push(countKey(key));
-    const keep = parts.length > 1 ? parts.length : 0;
-    for (let i = keep; i < oldCount; i++) stale.push(chunkKey(key, i));
-    for (const k of stale) {
-      if (all[k] === undefined) continue;
-      this.props().deleteProperty(k);
-      delete all[k];
-    }
+    this.props.set(key, value);
+  }
+
+  /** The spreadsheet of this execution; a Russian UserError when there is none. */
+  spreadsheet(): Spreadsheet {
+    return this.ss;
+  }
+
+  /** ID, name, link and time zone (four calls, once); null when the execution has no spreadsheet. */
+  identity(): DocumentIdentity | null {
+    if (this.identityCache) return this.identityCache;
+    const ss = (this.ssCache ??= SpreadsheetApp.getActiveSpreadsheet());
+    if (!ss) return null;
+    return (this.identityCache = { id: ss.getId(), name: ss.getName(), url: ss.getUrl(), timeZone: ss.getSpreadsheetTimeZone() });
   }
 
   withLock<T>(fn: () => T): T {

@@ -70,10 +70,12 @@ export function propertyTriggers(wb: WorkbookPort): TriggersPort {
     }
   };
   const write = (t: Record<string, number>) => wb.setProperty(TRIGGERS_KEY, Object.keys(t).length ? JSON.stringify(t) : null);
+  // One workbook, one trigger per handler: its id is the handler's name.
   return {
-    isDailyInstalled: (handler) => Object.prototype.hasOwnProperty.call(read(), handler),
+    dailyId: (handler) => (Object.prototype.hasOwnProperty.call(read(), handler) ? `local:${handler}` : null),
     installDaily(handler, hour) {
       write({ ...read(), [handler]: hour });
+      return `local:${handler}`;
     },
     remove(handler) {
       const t = read();

@@ -21,13 +21,31 @@ import {
   createLogger,
   createHtmlService,
   type FakeTrigger,
+  type LockState,
+  type ScriptKind,
   type SentMail,
 } from './services';
 import { newDriveState, createDocumentApp, createDriveApp, createDriveApi } from './docs';
 
 export { CallLog } from './calls';
 export * from './sheets';
-export { FakeProperties, FakeTrigger, formatDate, PROPERTY_VALUE_LIMIT } from './services';
+export { FakeProperties, FakeTrigger, formatDate, clockEvent, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT, type ScriptKind } from './services';
+
+/**
+ * What belongs to the user rather than to a spreadsheet: their properties, their triggers of this
+ * script (an add-on's span every document), their mail quota, their lock. Several fakes created
+ * with one world are the same user in several spreadsheets.
+ */
+export interface UserWorld {
+  user: FakeProperties;
+  triggers: FakeTrigger[];
+  mail: { sent: SentMail[]; quota: number };
+  userLock: LockState;
+}
+
+export function createUserWorld(options: { mailQuota?: number } = {}): UserWorld {
+  return { user: new FakeProperties(), triggers: [], mail: { sent: [], quota: options.mailQuota ?? 100 }, userLock: newLockState() };
+}
 export { FakeDocument, FakeParagraph, FakeListItem, FakeTable, javaReplacement } from './docs';
 
 export interface GasFakesOptions {
@@ -48,6 +66,10 @@ export interface GasFakesOptions {
   scopes?: readonly string[] | null;
   userEmail?: string;
   addonName?: string;
+  /** The user's state shared with other fakes (another spreadsheet of the same user). */
+  world?: UserWorld;
+  /** An editor add-on (default, as the default build) or a script bound to this spreadsheet. */
+  scriptKind?: ScriptKind;
 }
 
 export function createGasFakes(options: GasFakesOptions = {}) {
@@ -71,10 +93,11 @@ export function createGasFakes(options: GasFakesOptions = {}) {
   const spreadsheet = new FakeSpreadsheet(state);
   for (const [name, rows] of Object.entries(options.sheets ?? { Лист1: [] })) spreadsheet._addSheet(name, rows, options.typed);
 
-  const properties = { document: new FakeProperties(), user: new FakeProperties(), script: new FakeProperties() };
-  const locks = { document: newLockState(), script: newLockState(), user: newLockState() };
-  const mail = { sent: [] as SentMail[], quota: options.mailQuota ?? 100 };
-  const triggers: FakeTrigger[] = [];
+  const world = options.world ?? createUserWorld({ mailQuota: options.mailQuota });
+  const properties = { document: new FakeProperties(), user: world.user, script: new FakeProperties() };
+  const locks = { document: newLockState(), script: newLockState(), user: world.userLock };
+  const mail = world.mail;
+  const triggers = world.triggers;
   const logs: string[] = [];
   const sleeps: number[] = [];
   const drive = newDriveState();
@@ -90,7 +113,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     // The advanced Drive service the manifest enables (dependencies.enabledAdvancedServices).
     Drive: createDriveApi(drive, declared),
     MailApp: createMailApp(state, mail),
-    ScriptApp: createScriptApp(state, triggers),
+    ScriptApp: createScriptApp(state, triggers, options.scriptKind ?? 'addon', () => (state.noDocument ? null : spreadsheet.id)),
     Utilities: createUtilities(sleeps),
     Session: createSession(state, options.userEmail ?? 'curator@example.org'),
     Logger: logger,
@@ -108,6 +131,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     locks,
     mail,
     triggers,
+    world,
     drive,
     logs,
     sleeps,

@@ -168,8 +168,14 @@ export interface FakeTriggerData {
   handler: string;
   eventType: string;
   source: string;
+  /**
+   * The spreadsheet the trigger was created in (null: none was open). An add-on's installable
+   * triggers, a time-driven one included, belong to the document they were made in.
+   */
+  docId: string | null;
   everyDays?: number;
   everyHours?: number;
+  everyMinutes?: number;
   atHour?: number;
   nearMinute?: number;
   timeZone?: string;
@@ -187,19 +193,34 @@ export class FakeTrigger {
   getTriggerSource() {
     return this.data.source;
   }
+  getTriggerSourceId() {
+    return this.data.source === 'CLOCK' ? null : this.data.docId;
+  }
   getUniqueId() {
     return this.data.id;
   }
 }
 
-let nextTriggerId = 1;
+// Unique ids look like Apps Script's: long decimal strings.
+let nextTriggerId = 4034124084959907000;
+
+/** How the script is deployed: an editor add-on (the default build) or bound to one spreadsheet. */
+export type ScriptKind = 'addon' | 'bound';
 
 class ClockTriggerBuilder {
   readonly __type = 'ClockTriggerBuilder';
   constructor(
     private readonly d: FakeTriggerData,
     private readonly list: FakeTrigger[],
+    private readonly kind: ScriptKind,
   ) {}
+  everyMinutes(n: number) {
+    // «Time-driven triggers cannot run more frequently than once per hour» in add-ons.
+    if (this.kind === 'addon') fail('Add-ons may not create time-based triggers that run more often than once per hour.');
+    if (![1, 5, 10, 15, 30].includes(n)) fail('The value for minutes must be 1, 5, 10, 15 or 30.');
+    this.d.everyMinutes = n;
+    return this;
+  }
   everyDays(n: number) {
     if (!(n >= 1)) fail('Invalid argument: everyDays');
     this.d.everyDays = n;
@@ -225,14 +246,22 @@ class ClockTriggerBuilder {
   }
   create() {
     if (this.d.atHour !== undefined && this.d.everyDays === undefined) fail('atHour requires everyDays or everyWeeks.');
-    if (this.d.everyDays === undefined && this.d.everyHours === undefined) fail('The trigger frequency is not set.');
+    if (this.d.everyDays === undefined && this.d.everyHours === undefined && this.d.everyMinutes === undefined) fail('The trigger frequency is not set.');
+    // «Each add-on can only have one trigger of each type, per user, per document.»
+    if (this.kind === 'addon' && this.list.some((t) => t.data.eventType === 'CLOCK' && t.data.docId === this.d.docId)) {
+      fail('This add-on has created too many time-based triggers in this document for this Google user account.');
+    }
     const t = new FakeTrigger({ ...this.d });
     this.list.push(t);
     return t;
   }
 }
 
-export function createScriptApp(state: SheetsState, triggers: FakeTrigger[]) {
+/**
+ * `triggers` are this user's triggers of this script (shared by every spreadsheet of a
+ * UserWorld); `docId` is the spreadsheet of the execution, null when there is none.
+ */
+export function createScriptApp(state: SheetsState, triggers: FakeTrigger[], kind: ScriptKind = 'addon', docId: () => string | null = () => null) {
   const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
   return {
     __type: 'ScriptApp',
@@ -240,19 +269,29 @@ export function createScriptApp(state: SheetsState, triggers: FakeTrigger[]) {
     EventType: { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' },
     TriggerSource: { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', DOCUMENTS: 'DOCUMENTS' },
     WeekDay: { MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' },
+    /** «All installable triggers associated with the current project and current user»: for an add-on, every document's. */
     getProjectTriggers() {
       if (state.authMode === 'NONE') fail('You do not have permission to call ScriptApp.getProjectTriggers.');
       return triggers.slice();
     },
-    getUserTriggers() {
-      return triggers.slice();
+    /**
+     * «Triggers owned by this user in the given spreadsheet, for this script or add-on only.» An
+     * add-on's triggers (time-driven too) belong to the document they were created in. For a
+     * bound script the reference does not say that a clock trigger is «in» the spreadsheet, so
+     * the fake returns only its spreadsheet-sourced ones: code must not rely on more.
+     */
+    getUserTriggers(ss: { __type?: string; getId?: () => string } | null) {
+      if (state.authMode === 'NONE') fail('You do not have permission to call ScriptApp.getUserTriggers.');
+      if (!ss || typeof ss.getId !== 'function') fail("The parameters (null) don't match the method signature for ScriptApp.getUserTriggers.");
+      const id = ss.getId();
+      return triggers.filter((t) => t.data.docId === id && (kind === 'addon' || t.data.source !== 'CLOCK'));
     },
     newTrigger(handler: string) {
       if (typeof handler !== 'string' || !handler) fail('Invalid argument: functionName');
       return {
         __type: 'TriggerBuilder',
         timeBased() {
-          return new ClockTriggerBuilder({ id: `trigger-${nextTriggerId++}`, handler, eventType: 'CLOCK', source: 'CLOCK' }, triggers);
+          return new ClockTriggerBuilder({ id: String(nextTriggerId++), handler, eventType: 'CLOCK', source: 'CLOCK', docId: docId() }, triggers, kind);
         },
       };
     },
@@ -267,6 +306,29 @@ export function createScriptApp(state: SheetsState, triggers: FakeTrigger[]) {
     getOAuthToken() {
       return 'fake-token';
     },
+  };
+}
+
+/**
+ * The event object a time-driven trigger passes its handler (the reference's «Time-driven
+ * events»): authMode, the time fields, timezone and triggerUid. There is no `source`: a clock
+ * event names no spreadsheet.
+ */
+export function clockEvent(trigger: FakeTrigger, at: Date, timeZone: string) {
+  const p = zonedParts(at, timeZone);
+  const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+  return {
+    authMode: 'FULL',
+    year: p.year,
+    month: p.month,
+    'day-of-month': p.day,
+    'day-of-week': dow === 0 ? 7 : dow,
+    'week-of-year': Math.ceil(((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000 + 1) / 7),
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+    timezone: timeZone,
+    triggerUid: trigger.getUniqueId(),
   };
 }
 

@@ -14,11 +14,15 @@ import { MemoryWorkbook } from '../helpers/memoryWorkbook';
 import { createGasFakes, FakeDataValidation, type FakeSheet } from '../fakes/gas';
 import { SheetsWorkbook } from '../../src/gas/sheetsWorkbook';
 
-/** Upper bounds per menu action (first run / repeat), incl. the menu's own getActiveSpreadsheet + toast. */
+/**
+ * Upper bounds per menu action (first run / repeat), incl. the menu's own getActiveSpreadsheet +
+ * toast. Check and deadlines read the user's properties once (2 calls) to know whether this
+ * user's reminders want a fresh snapshot of the roadmap.
+ */
 const BUDGET: Record<ActionId, { first: number; repeat: number }> = {
   menuSetup: { first: 76, repeat: 21 },
-  menuCheck: { first: 40, repeat: 26 },
-  menuHighlightDeadlines: { first: 23, repeat: 14 },
+  menuCheck: { first: 42, repeat: 28 },
+  menuHighlightDeadlines: { first: 25, repeat: 16 },
 };
 /** «Настроить таблицу» on a new empty spreadsheet: six tabs created and prepared. */
 const NEW_SETUP_BUDGET = { first: 149, repeat: 21 };

@@ -12,7 +12,7 @@ import { createGasFakes, type GasFakes, type MenuEntry } from '../fakes/gas';
 import { MENU, MENU_TITLE } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
 import { DIGEST_HANDLER } from '../../src/app/roadmap/digest';
-import { NO_SPREADSHEET_MESSAGE } from '../../src/gas/sheetsWorkbook';
+import { NO_SNAPSHOT_SUMMARY } from '../../src/app/roadmap/reminders';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -213,16 +213,10 @@ describe('dist/Code.js', () => {
     expect(json.today).toBe(moscowToday);
   });
 
-  it('the reminder trigger firing without an active spreadsheet (an add-on clock trigger) fails with a Russian reason, not a TypeError', () => {
+  it('the reminder trigger firing without an active spreadsheet and without a snapshot sends nothing and says why, not a TypeError', () => {
     const { fakes, ctx } = load({ sheets: { Лист1: [] } });
     fakes.state.noDocument = true;
-    let message = '';
-    try {
-      ctx[DIGEST_HANDLER]({ authMode: 'FULL', triggerUid: '1' });
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toBe(NO_SPREADSHEET_MESSAGE);
+    expect(ctx[DIGEST_HANDLER]({ authMode: 'FULL', triggerUid: '1' })).toEqual({ summary: NO_SNAPSHOT_SUMMARY, sent: 0, skipped: 0 });
     expect(fakes.mail.sent).toEqual([]);
   });
 

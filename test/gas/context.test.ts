@@ -37,20 +37,64 @@ describe('gasContext', () => {
     expect(ctx.mail!.remainingQuota()).toBe(99);
   });
 
-  it('installs one daily trigger per handler, replaces it on re-install, removes it', () => {
+  it('installs one daily trigger per handler in this spreadsheet, replaces it on re-install, removes it', () => {
     const t = gasContext().triggers!;
-    expect(t.isDailyInstalled('dailyCheck')).toBe(false);
+    expect(t.detached).toBe(true);
+    expect(t.dailyId('dailyCheck')).toBeNull();
     t.installDaily('dailyCheck', 7);
-    t.installDaily('dailyCheck', 9);
-    t.installDaily('other', 6);
+    const id = t.installDaily('dailyCheck', 9);
     expect(fakes.triggers.map((x) => x.data)).toEqual([
-      expect.objectContaining({ handler: 'dailyCheck', eventType: 'CLOCK', everyDays: 1, atHour: 9 }),
-      expect.objectContaining({ handler: 'other', atHour: 6 }),
+      expect.objectContaining({ id, handler: 'dailyCheck', eventType: 'CLOCK', everyDays: 1, atHour: 9, docId: fakes.spreadsheet.id }),
     ]);
-    expect(t.isDailyInstalled('dailyCheck')).toBe(true);
+    expect(t.dailyId('dailyCheck')).toBe(id);
+    expect(t.dailyId('other')).toBeNull();
     t.remove('dailyCheck');
-    expect(t.isDailyInstalled('dailyCheck')).toBe(false);
-    expect(t.isDailyInstalled('other')).toBe(true);
+    expect(t.dailyId('dailyCheck')).toBeNull();
+    expect(fakes.triggers).toEqual([]);
+  });
+
+  it('add-on: each spreadsheet of the user keeps its own trigger; removing one leaves the other', () => {
+    const other = createGasFakes({ world: fakes.world });
+    const inA = () => gasContext().triggers!;
+    const idA = inA().installDaily('digest', 8);
+    uninstall();
+    uninstall = other.install();
+    const inB = gasContext().triggers!;
+    const idB = inB.installDaily('digest', 9);
+    // getProjectTriggers() lists both (the user's triggers of the add-on in every document).
+    expect(fakes.triggers.map((x) => [x.data.docId, x.data.atHour])).toEqual([
+      [fakes.spreadsheet.id, 8],
+      [other.spreadsheet.id, 9],
+    ]);
+    expect(inB.dailyId('digest')).toBe(idB);
+    inB.installDaily('digest', 10, idB); // re-install in B replaces B's only
+    inB.remove('digest');
+    uninstall();
+    uninstall = fakes.install();
+    expect(inA().dailyId('digest')).toBe(idA);
+    expect(fakes.triggers.map((x) => x.getUniqueId())).toEqual([idA]);
+  });
+
+  it('add-on fakes refuse a second time-based trigger in one document and one more often than hourly', () => {
+    const t = gasContext().triggers!;
+    t.installDaily('digest', 8);
+    expect(() => fakes.globals.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(9).create()).toThrow(/too many time-based triggers in this document/);
+    expect(() => fakes.globals.ScriptApp.newTrigger('x').timeBased().everyMinutes(5)).toThrow(/once per hour/);
+  });
+
+  it('bound script: the project is this spreadsheet\'s, its clock triggers are found without getUserTriggers', () => {
+    uninstall();
+    fakes = createGasFakes({ scriptKind: 'bound' });
+    uninstall = fakes.install();
+    const t = gasContext(undefined, { addon: false }).triggers!;
+    expect(t.detached).toBe(false);
+    const id = t.installDaily('digest', 8);
+    expect(fakes.globals.ScriptApp.getUserTriggers(fakes.globals.SpreadsheetApp.getActiveSpreadsheet())).toEqual([]);
+    expect(t.dailyId('digest')).toBe(id);
+    t.installDaily('digest', 9);
+    expect(fakes.triggers).toHaveLength(1);
+    t.remove('digest');
+    expect(fakes.triggers).toEqual([]);
   });
 
   it('logs the message only', () => {

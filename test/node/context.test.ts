@@ -37,13 +37,13 @@ describe('nodeContext', () => {
     const wb = XlsxWorkbook.create();
     wb.createSheet('Лист', ['A']);
     const t = nodeContext(wb, { outDir: dir }).triggers!;
-    expect(t.isDailyInstalled('sendReminders')).toBe(false);
-    t.installDaily('sendReminders', 8);
+    expect(t.dailyId('sendReminders')).toBeNull();
+    const id = t.installDaily('sendReminders', 8);
     const back = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
     const t2 = nodeContext(back, { outDir: dir }).triggers!;
-    expect(t2.isDailyInstalled('sendReminders')).toBe(true);
+    expect(t2.dailyId('sendReminders')).toBe(id);
     t2.remove('sendReminders');
-    expect(t2.isDailyInstalled('sendReminders')).toBe(false);
+    expect(t2.dailyId('sendReminders')).toBeNull();
   });
 });
 

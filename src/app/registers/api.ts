@@ -1,10 +1,16 @@
 // Server functions of this capability; filled in by its issue.
 import { setupSpreadsheet } from './setup';
 import { getFormsData, getRecordAtCursor, getSettingsForm, saveMentee, saveMentor, savePair, saveSettings } from './forms';
-import { checkApi } from './check';
+import { checkApi, checkAndHighlight } from './check';
+import type { AppContext } from '../context';
+import { afterSettingsSaved, refreshReminderSnapshot, withReminderNote } from '../roadmap/reminders';
 
 export const registersApi = {
   ...checkApi,
+  /** Mentors' e-mails may have changed: the reminders' snapshot follows. */
+  checkAndHighlight(ctx: AppContext) {
+    return withReminderNote(checkAndHighlight(ctx), refreshReminderSnapshot(ctx));
+  },
   setupSpreadsheet,
   getFormsData,
   saveMentor,
@@ -12,5 +18,9 @@ export const registersApi = {
   savePair,
   getRecordAtCursor,
   getSettingsForm,
-  saveSettings,
+  saveSettings(ctx: AppContext, values: Parameters<typeof saveSettings>[1]) {
+    const saved = saveSettings(ctx, values);
+    const note = saved.ok ? afterSettingsSaved(ctx) : null;
+    return note ? { ...saved, message: `${saved.message} ${note}` } : saved;
+  },
 };

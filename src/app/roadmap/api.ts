@@ -3,7 +3,8 @@ import { UserError } from '../port';
 import { importRoadmapTables, importRoadmapText } from '../../core/roadmap/import';
 import { writeImportedRoadmap } from './importSheet';
 import { highlightDeadlines, evaluateLoaded } from './highlight';
-import { DIGEST_HANDLER, sendDeadlineDigest } from './digest';
+import { sendDeadlineDigest } from './digest';
+import { refreshReminderSnapshot, reminderState, setDeadlineReminders, snapshotLabel, withReminderNote } from './reminders';
 import { loadRegisters } from '../registers/load';
 import { STATUS_LABELS } from '../../core/roadmap/evaluate';
 
@@ -14,7 +15,7 @@ export const roadmapApi = {
   importRoadmapFromText(ctx: AppContext, text: string) {
     if (typeof text !== 'string' || !text.trim()) throw new UserError('Вставьте текст или таблицу дорожной карты.');
     if (text.length > MAX_PASTE) throw new UserError('Текст слишком большой (более 500 000 знаков): импортируйте документ по частям.');
-    return writeImportedRoadmap(ctx, importRoadmapText(text));
+    return withReminderNote(writeImportedRoadmap(ctx, importRoadmapText(text)), refreshReminderSnapshot(ctx));
   },
 
   /** A Google Doc (link or ID) holding the roadmap table. */
@@ -22,16 +23,18 @@ export const roadmapApi = {
     if (!ctx.docs?.readTables) throw new UserError('Импорт из документа недоступен в этом режиме: вставьте таблицу текстом.');
     const tables = ctx.docs.readTables(String(ref ?? '').trim());
     if (!tables.length) throw new UserError('В документе нет таблиц: вставьте текст дорожной карты в поле ниже.');
-    return writeImportedRoadmap(ctx, importRoadmapTables(tables));
+    return withReminderNote(writeImportedRoadmap(ctx, importRoadmapTables(tables)), refreshReminderSnapshot(ctx));
   },
 
   /** Menu «Подсветить сроки». */
   highlightDeadlines(ctx: AppContext) {
-    return highlightDeadlines(ctx);
+    return withReminderNote(highlightDeadlines(ctx), refreshReminderSnapshot(ctx));
   },
 
   /** The «Сроки» view: items that need attention first. */
   getDeadlines(ctx: AppContext) {
+    // First: it may refresh the reminders' snapshot, which reads the roadmap itself.
+    const reminders = reminderState(ctx);
     const reg = loadRegisters(ctx.wb, { only: ['roadmap'] });
     const asOf = ctx.today();
     const order = { overdue: 0, soon: 1, 'in-progress': 2, upcoming: 3, 'no-date': 4, done: 5 } as const;
@@ -48,23 +51,22 @@ export const roadmapApi = {
         understood: e.parsed.understood,
       }))
       .sort((a, b) => order[a.status] - order[b.status] || (a.nextDue ?? '9').localeCompare(b.nextDue ?? '9'));
-    return { asOf, sheet: reg.sheets.roadmap?.name ?? null, items, reminders: !!ctx.triggers?.isDailyInstalled(DIGEST_HANDLER) };
+    return {
+      asOf,
+      sheet: reg.sheets.roadmap?.name ?? null,
+      items,
+      reminders: reminders.on,
+      remindersNote: reminders.note ?? (reminders.on ? snapshotLabel(reminders.snapshotDate) : null),
+    };
   },
 
-  /** Daily trigger's handler; also «Отправить напоминания сейчас». */
+  /** «Отправить сейчас»; also the daily trigger's handler when it has the spreadsheet (src/gas/main.ts). */
   sendDeadlineDigest(ctx: AppContext) {
-    return sendDeadlineDigest(ctx);
+    const { result, reg } = sendDeadlineDigest(ctx);
+    return reg ? withReminderNote(result, refreshReminderSnapshot(ctx, reg)) : result;
   },
 
   setDeadlineReminders(ctx: AppContext, on: boolean) {
-    if (!ctx.triggers) throw new UserError('Напоминания по расписанию недоступны в этом режиме.');
-    const reg = loadRegisters(ctx.wb, { only: [] });
-    if (on) {
-      if (!reg.settings.curatorEmail) throw new UserError('Укажите «Email куратора» в «Настройках»: на него приходят напоминания без ответственного.');
-      ctx.triggers.installDaily(DIGEST_HANDLER, reg.settings.digestHour);
-      return { summary: `Напоминания включены: ежедневно около ${reg.settings.digestHour}:00.`, on: true };
-    }
-    ctx.triggers.remove(DIGEST_HANDLER);
-    return { summary: 'Напоминания выключены.', on: false };
+    return setDeadlineReminders(ctx, on === true);
   },
 };

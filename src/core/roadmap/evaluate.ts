@@ -59,9 +59,17 @@ export function evaluateRoadmap(
 ): EvaluatedItem[] {
   return rows.map(({ row, record }) => {
     const parsed = parseDeadline(record.deadline ?? '', opts.period, (opts.yearly ?? isYearlySection)(record) ? { recurrence: 'yearly' } : undefined);
-    const st = deadlineStatus(parsed, opts.asOf, { done: isDone(record), doneDate: record.doneDate, soonDays: opts.soonDays });
-    return { row, item: record, parsed, status: st.status, next: st.next, overdue: st.overdue ?? [] };
+    return evaluateParsed(row, record, parsed, opts);
   });
+}
+
+/**
+ * An item whose deadline is already read, as of a date. The one place a roadmap item's status is
+ * decided: the live evaluation above and the reminders' stored snapshot (snapshot.ts) both use it.
+ */
+export function evaluateParsed(row: number, record: RoadmapItem, parsed: ParsedDeadline, opts: { asOf: string; soonDays: number }): EvaluatedItem {
+  const st = deadlineStatus(parsed, opts.asOf, { done: isDone(record), doneDate: record.doneDate, soonDays: opts.soonDays });
+  return { row, item: record, parsed, status: st.status, next: st.next, overdue: st.overdue ?? [] };
 }
 
 export function countStatuses(items: readonly EvaluatedItem[]): { done: number; overdue: number; soon: number; inProgress: number; upcoming: number; noDate: number; total: number } {

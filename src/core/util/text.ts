@@ -56,3 +56,13 @@ export function plural(n: number, one: string, few: string, many: string): strin
 export function percent(share: number): string {
   return `${String(Math.round(share * 1000) / 10).replace('.', ',')}%`;
 }
+
+/** Length in UTF-8 bytes (Apps Script's property limits count bytes; a Cyrillic letter is two). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
