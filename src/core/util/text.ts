@@ -47,7 +47,12 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-/** A share as a percentage with at most one decimal: 0.15 → «15%», 0.125 → «12.5%». */
+/** A share as a percentage with at most one decimal, Russian style: 0.15 → «15%», 0.125 → «12,5%». */
 export function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+  return `${String(Math.round(share * 1000) / 10).replace('.', ',')}%`;
+}
+
+/** A number with a decimal comma, as Russian text writes it: 4.84 → «4,84». */
+export function decimal(x: number, digits: number): string {
+  return x.toFixed(digits).replace('.', ',');
 }
