@@ -6,9 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { api, callApi, isApiMethod } from '../../app/api';
-import type { AppContext, DocumentsPort, SavedDocument } from '../../app/context';
+import type { AppContext } from '../../app/context';
 import { MENU, MENU_TITLE, type MenuItem } from '../../app/menu';
 import { LockBusyError, UserError, type CellValue } from '../../app/port';
 import { nodeContext } from '../context';
@@ -87,23 +87,24 @@ function display(v: CellValue): { text: string; kind: string } {
   return { text: v, kind: '' };
 }
 
-/** Orders land in the workbook's folder; the page opens them under /files/<name>. */
-function servedDocs(docs: DocumentsPort | undefined): DocumentsPort | undefined {
-  if (!docs) return undefined;
-  const toServed = (saved: SavedDocument): SavedDocument => ({
-    ...saved,
-    url: `/files/${encodeURIComponent(basename(saved.url || saved.name))}`,
-  });
-  return {
-    ...docs,
-    create(model, options) {
-      const saved = docs.create(model, options) as SavedDocument | Promise<SavedDocument>;
-      if (saved && typeof (saved as Promise<SavedDocument>).then === 'function') {
-        return (saved as Promise<SavedDocument>).then(toServed) as unknown as SavedDocument;
-      }
-      return toServed(saved as SavedDocument);
-    },
+/**
+ * Documents land in the workbook's folder, and the workbook (journal, settings) keeps their real
+ * path as the CLI does; only what the sidebar receives names them by the page's /files/<name>.
+ * Every `url` in a result that points to a file of that folder is rewritten, wherever it sits
+ * (a generated order, a duplicate found in the journal, a report).
+ */
+export function servedUrls<T>(value: T, outDir: string): T {
+  const dir = resolve(outDir);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object' || v instanceof Date) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      out[k] = k === 'url' && typeof x === 'string' && isAbsolute(x) && dirname(resolve(x)) === dir ? `/files/${encodeURIComponent(basename(x))}` : walk(x);
+    }
+    return out;
   };
+  return walk(value) as T;
 }
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
@@ -112,8 +113,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const errorLog = opts.errorLog ?? ((t: string) => process.stderr.write(t + '\n'));
   const wb = await XlsxWorkbook.load(file);
   if (!existsSync(file)) await wb.save(file);
-  const base = nodeContext(wb, { outDir, today: opts.today });
-  const ctx: AppContext = { ...base, docs: servedDocs(base.docs) };
+  const ctx: AppContext = nodeContext(wb, { outDir, today: opts.today });
   const sidebarPath = opts.sidebarHtml ?? findSidebarHtml();
   const host = opts.host ?? '127.0.0.1';
   const loopback = /^(127\.|localhost$|::1$)/.test(host);
@@ -143,16 +143,24 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       }
     });
 
-  const sheetsPayload = () => ({
-    stamp: stamp(),
-    file: basename(file),
-    active: wb.activeCell(),
-    sheets: wb.sheetNames().map((name) => {
-      const snap = wb.snapshot(name)!;
-      const shown = snap.values.map((r) => r.map(display));
-      return { ...snap, values: shown.map((r) => r.map((c) => c.text)), kinds: shown.map((r) => r.map((c) => c.kind)) };
-    }),
-  });
+  /**
+   * The tab names and one tab's grid (the one asked for, else the selected cell's, else the
+   * first): a 10 000-row register is sent when it is looked at, not with every change elsewhere.
+   */
+  const sheetsPayload = (asked: string | null) => {
+    const names = wb.sheetNames();
+    const active = wb.activeCell();
+    const name = [asked, active?.sheet, names[0]].find((n): n is string => !!n && names.includes(n));
+    const snap = name ? wb.snapshot(name) : null;
+    const shown = snap ? snap.values.map((r) => r.map(display)) : [];
+    return {
+      stamp: stamp(),
+      file: basename(file),
+      active,
+      names,
+      sheet: snap && { ...snap, values: shown.map((r) => r.map((c) => c.text)), kinds: shown.map((r) => r.map((c) => c.kind)) },
+    };
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -173,7 +181,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (req.method === 'GET' && path === '/api/sheets') {
       const since = url.searchParams.get('since');
-      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload());
+      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload(url.searchParams.get('sheet')));
     }
     if (req.method === 'GET' && path === '/api/files') return json(res, 200, { files: listFiles() });
     if (req.method !== 'POST') throw new HttpError(405, 'Метод не поддерживается.');
@@ -190,7 +198,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       if (!isApiMethod(name)) throw new HttpError(404, `Функция сервера «${name}» недоступна.`);
       if (!Array.isArray(body)) throw new HttpError(400, 'Аргументы передаются списком.');
       const result = await run(name, body);
-      return json(res, 200, result === undefined ? null : result);
+      return json(res, 200, result === undefined ? null : servedUrls(result, outDir));
     }
     if (path.startsWith('/api/menu/')) {
       const id = decodeURIComponent(path.slice('/api/menu/'.length));
