@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isApiMethod } from '../../src/app/api';
 import { PALETTE } from '../../src/app/decorate';
 import { MENU } from '../../src/app/menu';
@@ -170,6 +172,19 @@ describeBrowser('local preview in a real browser', () => {
     await ui.page.waitForFunction(() => document.querySelector('td.sel')?.getAttribute('data-addr') === 'B5');
     expect(env.preview.wb.activeCell()).toEqual({ sheet: SHEET_NAMES.mentors, row: 4, col: 1 });
     expect(await ui.currentTab()).toBe(SHEET_NAMES.mentors);
+  });
+
+  test('reminders say what the preview does with them: letters land in outbox.jsonl, no daily run here', async () => {
+    const sent = await rpc(env, 'sendDeadlineDigest');
+    expect(sent.failed).toBe(false);
+    // The demo's curator has an e-mail and items overdue: one letter.
+    expect((sent.body as { summary: string }).summary).toBe('Напоминаний отправлено: 1. В локальном просмотре письма не уходят: они записаны в файл outbox.jsonl рядом с книгой.');
+    const letters = readFileSync(join(env.dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string });
+    expect(letters.map((l) => l.to)).toEqual(['orlova.ms@licey2-tmb.ru']);
+    const on = await rpc(env, 'setDeadlineReminders', true);
+    expect((on.body as { summary: string }).summary).toMatch(/ежедневная рассылка не запускается/);
+    const off = await rpc(env, 'setDeadlineReminders', false);
+    expect((off.body as { summary: string }).summary).not.toMatch(/локальном просмотре/);
   });
 
   test('the HTTP API refuses foreign callers, unknown functions and oversized bodies', async () => {

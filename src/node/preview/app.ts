@@ -107,6 +107,21 @@ export function servedUrls<T>(value: T, outDir: string): T {
   return walk(value) as T;
 }
 
+/**
+ * What differs from Sheets, said where it matters: letters are written to a file, and no daily
+ * trigger runs on this computer. Appended to the summary of those calls.
+ */
+const PREVIEW_NOTES: Record<string, (args: unknown[]) => string | null> = {
+  sendDeadlineDigest: () => 'В локальном просмотре письма не уходят: они записаны в файл outbox.jsonl рядом с книгой.',
+  setDeadlineReminders: (args) => (args[0] ? 'В локальном просмотре ежедневная рассылка не запускается: она работает в Google Таблицах.' : null),
+};
+
+export function withPreviewNote(name: string, args: unknown[], result: unknown): unknown {
+  const note = PREVIEW_NOTES[name]?.(args);
+  if (!note || !result || typeof result !== 'object' || typeof (result as { summary?: unknown }).summary !== 'string') return result;
+  return { ...result, summary: `${(result as { summary: string }).summary} ${note}` };
+}
+
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const file = resolve(opts.workbook);
   const outDir = dirname(file);
@@ -197,7 +212,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       const name = decodeURIComponent(path.slice('/api/rpc/'.length));
       if (!isApiMethod(name)) throw new HttpError(404, `Функция сервера «${name}» недоступна.`);
       if (!Array.isArray(body)) throw new HttpError(400, 'Аргументы передаются списком.');
-      const result = await run(name, body);
+      const result = withPreviewNote(name, body, await run(name, body));
       return json(res, 200, result === undefined ? null : servedUrls(result, outDir));
     }
     if (path.startsWith('/api/menu/')) {
