@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { PALETTE } from '../../src/app/decorate';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
+import type { Response } from 'playwright-core';
 import { describeBrowser, startEnv, XSS, type Env, type PreviewUi } from './helpers';
 
 const MENTEES = 10_000;
@@ -95,6 +96,22 @@ describeBrowser('a curator\'s own 10 000-row workbook in the preview', () => {
     await ui.page.locator('td[data-addr^="B50"]').first().waitFor();
     expect(await ui.page.locator('table.grid tbody tr').count()).toBeLessThan(200);
     process.stdout.write(`10 000-row tab drawn in ${opened} ms\n`);
+    // A click moves the cursor: the page learns it without fetching the 10 000 rows again.
+    const answers: Array<Promise<{ sheet?: unknown; active?: { row: number } }>> = [];
+    const collect = (r: Response) => {
+      if (r.url().includes('/api/sheets')) answers.push(r.json());
+    };
+    ui.page.on('response', collect);
+    const target = ui.page.locator('td[data-addr^="C50"]').first();
+    const addr = (await target.getAttribute('data-addr'))!;
+    const before = await ui.stamp();
+    await target.click();
+    await ui.waitForGridChange(before);
+    ui.page.off('response', collect);
+    const bodies = await Promise.all(answers);
+    expect(bodies.some((b) => b.active && `C${b.active.row + 1}` === addr)).toBe(true);
+    expect(bodies.filter((b) => b.sheet)).toEqual([]);
+    expect(await ui.selectedCell()).toBe(addr);
   });
 
   test('«Проверить реестры»: findings far down are marked, and a finding brings its row into view', async () => {

@@ -162,10 +162,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
    * The tab names and one tab's grid (the one asked for, else the selected cell's, else the
    * first): a 10 000-row register is sent when it is looked at, not with every change elsewhere.
    */
-  const sheetsPayload = (asked: string | null) => {
+  const sheetsPayload = (asked: string | null, since: string | null) => {
     const names = wb.sheetNames();
     const active = wb.activeCell();
     const name = [asked, active?.sheet, names[0]].find((n): n is string => !!n && names.includes(n));
+    // Only the cursor moved (a click, «go to cell») on the tab the page shows: no grid again.
+    if (since && since.split('.')[0] === String(wb.version) && name === asked) {
+      return { stamp: stamp(), file: basename(file), active, names, sheet: null, sameSheet: true };
+    }
     const snap = name ? wb.snapshot(name) : null;
     const shown = snap ? snap.values.map((r) => r.map(display)) : [];
     return {
@@ -196,7 +200,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (req.method === 'GET' && path === '/api/sheets') {
       const since = url.searchParams.get('since');
-      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload(url.searchParams.get('sheet')));
+      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload(url.searchParams.get('sheet'), since));
     }
     if (req.method === 'GET' && path === '/api/files') return json(res, 200, { files: listFiles() });
     if (req.method !== 'POST') throw new HttpError(405, 'Метод не поддерживается.');

@@ -403,11 +403,18 @@ const CLIENT = String.raw`
     state.file = res.file;
     $('doc-file').textContent = res.file;
     // A server function moved the cursor (a finding's «go to cell») to another tab: follow it.
-    if (moved && res.active.sheet !== (res.sheet && res.sheet.name)) {
+    if (moved && res.active.sheet !== (res.sheet ? res.sheet.name : state.current)) {
       state.current = res.active.sheet;
       state.stamp = null;
       renderTabs();
       again = true; againForce = true;
+      return;
+    }
+    if (res.sameSheet) {
+      // The data is as drawn: only the cursor moved.
+      state.stamp = res.stamp;
+      if (res.active && res.active.sheet === state.current) { if (moved) reveal(res.active); else select(res.active); }
+      document.body.setAttribute('data-stamp', res.stamp);
       return;
     }
     var same = state.sheet && res.sheet && state.sheet.name === res.sheet.name;
