@@ -126,9 +126,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const file = resolve(opts.workbook);
   const outDir = dirname(file);
   const errorLog = opts.errorLog ?? ((t: string) => process.stderr.write(t + '\n'));
-  const wb = await XlsxWorkbook.load(file);
+  let wb = await XlsxWorkbook.load(file);
   if (!existsSync(file)) await wb.save(file);
-  const ctx: AppContext = nodeContext(wb, { outDir, today: opts.today });
+  let ctx: AppContext = nodeContext(wb, { outDir, today: opts.today });
   const sidebarPath = opts.sidebarHtml ?? findSidebarHtml();
   const host = opts.host ?? '127.0.0.1';
   const loopback = /^(127\.|localhost$|::1$)/.test(host);
@@ -143,18 +143,66 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     queue = next.catch(() => undefined);
     return next;
   };
-  const stamp = () => `${wb.version}.${selections}`;
+  // Which load of the file the page has seen, which change of it, which cursor move.
+  let generation = 0;
+  const stamp = () => `${generation}-${wb.version}.${selections}`;
+
+  /**
+   * The file as this server last read or wrote it. When it changed on disk (the curator saved it
+   * in Excel meanwhile), it is read again before anything else, so her edits are never written
+   * over with an older copy; the cursor stays where it was.
+   */
+  const fileState = () => {
+    try {
+      const st = statSync(file);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return null;
+    }
+  };
+  let onDisk = fileState();
+  const reload = async (): Promise<void> => {
+    const active = wb.activeCell();
+    const fresh = await XlsxWorkbook.load(file);
+    wb = fresh;
+    ctx = nodeContext(fresh, { outDir, today: opts.today });
+    generation++;
+    onDisk = fileState();
+    if (active && fresh.sheetNames().includes(active.sheet)) fresh.selectCell(active.sheet, active.row, active.col);
+  };
+  const syncFromDisk = async (): Promise<void> => {
+    const now = fileState();
+    if (now === null || now === onDisk) return;
+    try {
+      await reload();
+    } catch {
+      // Half-written by the other program: the next request tries again.
+    }
+  };
+  const save = async (): Promise<void> => {
+    await wb.save(file);
+    onDisk = fileState();
+  };
 
   /** Runs a server function; saves the file when it changed the workbook. */
   const run = (name: string, args: unknown[]) =>
     serialize(async () => {
+      await syncFromDisk();
       const before = wb.version;
       const cursor = JSON.stringify(wb.activeCell());
+      let failed = false;
       try {
         return await (callApi(ctx, name as never, args as never) as unknown);
+      } catch (err) {
+        failed = true;
+        throw err;
       } finally {
         if (JSON.stringify(wb.activeCell()) !== cursor) selections++;
-        if (wb.version !== before) await wb.save(file);
+        if (wb.version !== before) {
+          // A call that failed half-way leaves the file as it was: the copy in memory is read again.
+          if (failed) await reload().catch(() => undefined);
+          else await save();
+        }
       }
     });
 
@@ -167,7 +215,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     const active = wb.activeCell();
     const name = [asked, active?.sheet, names[0]].find((n): n is string => !!n && names.includes(n));
     // Only the cursor moved (a click, «go to cell») on the tab the page shows: no grid again.
-    if (since && since.split('.')[0] === String(wb.version) && name === asked) {
+    if (since && since.split('.')[0] === `${generation}-${wb.version}` && name === asked) {
       return { stamp: stamp(), file: basename(file), active, names, sheet: null, sameSheet: true };
     }
     const snap = name ? wb.snapshot(name) : null;
@@ -199,6 +247,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       return json(res, 200, { menuTitle: MENU_TITLE, menu, file: basename(file), methods });
     }
     if (req.method === 'GET' && path === '/api/sheets') {
+      await serialize(syncFromDisk);
       const since = url.searchParams.get('since');
       return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload(url.searchParams.get('sheet'), since));
     }
@@ -208,6 +257,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (path === '/api/select') {
       const { sheet, row, col } = (body ?? {}) as { sheet?: unknown; row?: unknown; col?: unknown };
       if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col)) throw new HttpError(400, 'Неверная ячейка.');
+      await serialize(syncFromDisk);
       wb.selectCell(sheet, row as number, col as number);
       selections++;
       return json(res, 200, { active: wb.activeCell() });
@@ -292,8 +342,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url: `http://${shownHost}:${port}/`,
     port,
     server,
-    wb,
-    ctx,
+    // The workbook read again when the file changed on disk: always the current one.
+    get wb() {
+      return wb;
+    },
+    get ctx() {
+      return ctx;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections?.();
