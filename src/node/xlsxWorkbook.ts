@@ -210,7 +210,16 @@ export class XlsxWorkbook implements WorkbookPort {
       renameSync(tmp, target);
     } catch (err) {
       if (existsSync(tmp)) unlinkSync(tmp);
-      throw new UserError(`Не удалось сохранить файл «${basename(target)}»: ${(err as Error).message}`);
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+          ? 'файл открыт в другой программе или нет прав на запись. Закройте его в Excel и повторите'
+          : code === 'ENOENT'
+            ? 'нет такой папки'
+            : code === 'ENOSPC'
+              ? 'на диске нет места'
+              : (err as Error).message;
+      throw new UserError(`Не удалось сохранить файл «${basename(target)}»: ${why}.`);
     }
     if (!path || !this.path) this.path = target;
   }

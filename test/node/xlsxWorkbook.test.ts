@@ -81,6 +81,12 @@ describe('XlsxWorkbook reads', () => {
     expect(deco.notes[0][0]).toBe('');
   });
 
+  test('a save that cannot be made says why in Russian', async () => {
+    const wb = XlsxWorkbook.create();
+    wb.createSheet('Пары', ['ID']);
+    await expect(wb.save(join(dir, 'нет-папки', 'книга.xlsx'))).rejects.toThrow('Не удалось сохранить файл «книга.xlsx»: нет такой папки.');
+  });
+
   test('a file written without sheet views (as LibreOffice and generators do) draws and sets up', async () => {
     const wb = await XlsxWorkbook.load(await curatorFile());
     // exceljs reads a tab without <sheetViews> with views null: no frozen rows, no crash.
