@@ -11,4 +11,7 @@ declare global {
 const VIEWS: SidebarView[] = ['home', 'registers', 'forms', 'match', 'roadmap', 'orders', 'monitoring', 'settings'];
 const requested = window.__NASTAVNIK_VIEW__ as SidebarView;
 const initial: SidebarView = VIEWS.includes(requested) ? requested : 'home';
-render(<App initialView={initial} />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The static «Загрузка…» placeholder goes first: Preact renders beside what it did not create.
+root.textContent = '';
+render(<App initialView={initial} />, root);

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
+import { ruDate } from '../../src/core/util/dates';
 
 export function Home() {
   const overview = useCall('getOverview');
@@ -14,7 +15,7 @@ export function Home() {
       <ErrorBox error={overview.error} />
       {overview.data && (
         <div class="overview">
-          <p>Сегодня: {overview.data.today}</p>
+          <p>Сегодня: {ruDate(overview.data.today)}</p>
           {overview.data.missing.length > 0 ? (
             <p class="warn">
               Нет листов: {overview.data.missing.join(', ')}. Выберите «Настроить таблицу» в меню.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
 import type { ApiResult } from '../../src/app/api';
+import { decimal } from '../../src/core/util/text';
 
 type Suggestions = ApiResult<'suggestPairs'>;
 type Assignment = Suggestions['assignments'][number];
@@ -45,7 +46,7 @@ export function Match() {
       {s && (
         <div>
           <p>
-            Предложений: <b>{s.assignments.length}</b>, суммарная оценка {s.totalScore}. Без наставника: {s.unmatched.length}.
+            Предложений: <b>{s.assignments.length}</b>, суммарная оценка {decimal(s.totalScore, 2)}. Без наставника: {s.unmatched.length}.
           </p>
           <button type="button" class="primary" disabled={busy || s.assignments.length === 0} onClick={() => void onAccept(s.assignments)}>
             Принять все
@@ -61,7 +62,7 @@ export function Match() {
                   <b>{a.mentorName}</b> <span class="muted">({a.mentor})</span> → {a.mentees.map((m) => m.name).join(', ')}
                 </div>
                 <div class="muted">
-                  {a.form} · оценка {a.score.toFixed(2)}
+                  {a.form} · оценка {decimal(a.score, 2)}
                   {a.mentees.length > 1 ? ' · группа' : ''}
                 </div>
                 {a.mentees.map((m) => (
@@ -84,7 +85,7 @@ export function Match() {
                       <ul class="match-alts">
                         {s.alternatives[m.id].map((alt) => (
                           <li key={alt.mentor}>
-                            {alt.mentorName} ({alt.mentor}), {alt.score.toFixed(2)}: {alt.reasons.join('; ') || 'без особых совпадений'}
+                            {alt.mentorName} ({alt.mentor}), {decimal(alt.score, 2)}: {alt.reasons.join('; ') || 'без особых совпадений'}
                           </li>
                         ))}
                       </ul>

@@ -6,6 +6,8 @@ import type { ApiResult } from '../../src/app/api';
 
 type Preview = ApiResult<'previewOrder'>;
 type Generated = ApiResult<'generateOrder'>;
+/** A Google Doc, or in the local preview a .docx the page serves under /files/. */
+const OPENABLE = /^(https?:\/\/|\/files\/)/;
 
 export function Orders() {
   const kinds = useCall('listOrderKinds');
@@ -144,7 +146,7 @@ export function Orders() {
           {p.duplicate && (
             <p class="warn">
               Такой приказ уже издан: № {p.duplicate.number} от {p.duplicate.date.split('-').reverse().join('.')}.{' '}
-              {p.duplicate.url.startsWith('http') && (
+              {OPENABLE.test(p.duplicate.url) && (
                 <a href={p.duplicate.url} target="_blank" rel="noopener">
                   Открыть
                 </a>
@@ -173,8 +175,7 @@ export function Orders() {
       {done && (
         <div class="card">
           <p class="ok">{done.summary}</p>
-          {/^(https?:\/\/|\/files\/)/.test(done.url) ? (
-            // A Google Doc, or in the local preview the .docx the page serves under /files/.
+          {OPENABLE.test(done.url) ? (
             <a class="orders-open" href={done.url} target="_blank" rel="noopener">
               Открыть приказ № {done.number}
             </a>

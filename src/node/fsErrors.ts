@@ -4,8 +4,9 @@ export function writeFailure(code: string | undefined): string {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-    case 'ENOENT':
       return 'нет доступа к папке';
+    case 'ENOENT':
+      return 'нет такой папки';
     case 'EISDIR':
       return 'на этом месте папка с тем же именем';
     case 'EEXIST':

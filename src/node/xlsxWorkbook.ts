@@ -53,6 +53,8 @@ export interface SheetSnapshot {
   frozenRows: number;
   /** Column widths in pixels (null: default). */
   widths: Array<number | null>;
+  /** Formula cells only, as [row, col, '=…'] (0-based): the formula bar shows them. */
+  formulas: Array<[number, number, string]>;
 }
 
 // Default Office theme (2013+) in the order fills refer to it: lt1, dk1, lt2, dk2, accent1–6.
@@ -234,7 +236,7 @@ export class XlsxWorkbook implements WorkbookPort {
       renameSync(tmp, target);
     } catch (err) {
       if (existsSync(tmp)) unlinkSync(tmp);
-      throw new UserError(`Не удалось сохранить файл «${target}»: ${writeFailure((err as NodeJS.ErrnoException).code)}.`);
+      throw new UserError(`Не удалось сохранить файл «${basename(target)}»: ${writeFailure((err as NodeJS.ErrnoException).code)}.`);
     }
     if (!path || !this.path) this.path = target;
   }
@@ -432,7 +434,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.requireSheet(name);
     const rows = Math.max(0, setup.rows ?? 0);
     if (setup.frozenRows !== undefined) {
-      const view = (ws.views[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
+      // A file written without <sheetViews> (LibreOffice, generators) reads with views null.
+      const view = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
       ws.views = [
         setup.frozenRows > 0
           ? ({ ...view, state: 'frozen', ySplit: setup.frozenRows, xSplit: 0 } as ExcelJS.WorksheetView)
@@ -602,7 +605,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const cols = rows ? data.values[0].length : 0;
     const deco = this.readDecorations(name, { row: 0, col: 0, rows, cols });
     const bold = data.values.map((line, i) => line.map((_v, j) => !!ws.findCell(i + 1, j + 1)?.font?.bold));
-    const view = ws.views[0] as Partial<ExcelJS.WorksheetView> & { ySplit?: number } | undefined;
+    const view = ws.views?.[0] as Partial<ExcelJS.WorksheetView> & { ySplit?: number } | undefined;
     const widths: Array<number | null> = [];
     for (let j = 1; j <= cols; j++) {
       const w = ws.getColumn(j).width;
@@ -617,6 +620,7 @@ export class XlsxWorkbook implements WorkbookPort {
       merges: data.merges ?? [],
       frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
       widths,
+      formulas: (data.formulas ?? []).flatMap((line, i) => line.flatMap((f, j) => (f ? [[i, j, f] as [number, number, string]] : []))),
     };
   }
 }

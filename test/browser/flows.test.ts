@@ -4,6 +4,7 @@
  * order, check the registers. Each asserts what the page shows AND what reached the .xlsx file.
  */
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { api } from '../../src/app/api';
 import { PALETTE } from '../../src/app/decorate';
@@ -206,6 +207,7 @@ describeBrowser('curator flows in a real browser', () => {
     expect(text).toContain('ПРИКАЗ');
     expect(text).toContain('О закреплении наставнических пар (групп)');
     expect(text).toContain('Григорьева Светлана Юрьевна'); // the mentor in the list of pairs
+    expect(text).toContain('Орлова Виктория Олеговна'); // and her mentee
     expect(text).toContain('Куратору внедрения целевой модели наставничества Орловой Марине Сергеевне'); // dative
     expect(text).not.toContain(NO_CONSENT);
     expect(readdirSync(env.dir).filter((n) => n.endsWith('.docx'))).toEqual([decodeURIComponent(href.replace(/^\/files\//, ''))]);
@@ -218,12 +220,63 @@ describeBrowser('curator flows in a real browser', () => {
     expect(journal).toHaveLength(2);
     expect(journal[1][0]).toBe(number);
     expect(journal[1]).toContain('О закреплении наставнических пар (групп)');
+    // The journal keeps where the file is, not the page's address of it.
+    const docx = join(env.dir, decodeURIComponent(href.replace(/^\/files\//, '')));
+    expect(journal[1][4]).toBe(docx);
     // The pair in the order got its number in «Приказ».
     const p5 = saved.readSheet(SHEET_NAMES.pairs)!.values.find((r) => r[0] === 'П-5')!;
     expect(String(p5[8])).toContain(number!);
+
+    // The same order again: the view names the earlier one and opens it.
+    await ui.sidebarNav('Главная');
+    await ui.sidebarNav('Приказы');
+    const duplicate = side.locator('.orders-preview p.warn', { hasText: `Такой приказ уже издан: № ${number}` });
+    await duplicate.waitFor();
+    expect(await duplicate.locator('a').getAttribute('href')).toBe(href);
   });
 
-  test('a register cell holding HTML shows as text in the sidebar\'s findings; nothing runs', async () => {
+  test('«Проверка»: findings listed, cells coloured by severity with notes, the curator\'s own kept; a finding opens its cell', async () => {
+    if (!(await ui.sidebarVisible())) await ui.clickMenu('Открыть панель');
+    await ui.sidebarNav('Проверка');
+    const side = ui.sidebar();
+    const before = await ui.stamp();
+    await side.getByRole('button', { name: 'Проверить и подсветить' }).click();
+    await side.locator('.registers-result').waitFor();
+    expect(await side.locator('.registers-result p').first().textContent()).toMatch(/^Найдено: \d+ ошиб/);
+    await ui.waitForGridChange(before);
+
+    // Н-3's malformed e-mail: an error, red, with the add-on's note.
+    await ui.openTab(SHEET_NAMES.mentors);
+    expect(await ui.cellBackground('K4')).toBe(PALETTE.error);
+    expect(await ui.cellNote('K4')).toMatch(/Неверный адрес электронной почты «morozova\.ti\.licey2-tmb\.ru»/);
+    // Н-2 leads 3 with a limit of 2: a warning, yellow.
+    expect(await ui.cellBackground('I3')).toBe(PALETTE.warning);
+    expect(await ui.cellNote('I3')).toMatch(/наставляемых/);
+    // A clean cell stays clean; the curator's grey and note on Н-12 are kept.
+    expect(await ui.cellBackground('K2')).toBeNull();
+    expect(await ui.cellBackground('P13')).toBe('#d9d9d9');
+    expect(await ui.cellNote('P13')).toBe('В отпуске по уходу за ребёнком до сентября 2027 г.');
+    // Нв-9 without consent, on the mentees' tab with the curator's own headings.
+    await ui.openTab(SHEET_NAMES.mentees);
+    const consent = `${columnLetter(MENTEE_CONSENT_COL)}10`;
+    expect(await ui.cellBackground(consent)).toBe(PALETTE.error);
+    expect(await ui.cellNote(consent)).toMatch(/Нет согласия на обработку персональных данных/);
+
+    // The marks are in the file.
+    const saved = await XlsxWorkbook.load(env.file);
+    const k4 = saved.readDecorations(SHEET_NAMES.mentors, { row: 3, col: 10, rows: 1, cols: 1 });
+    expect(k4.backgrounds[0][0]).toBe(PALETTE.error);
+
+    // A finding on another tab: a click moves the cursor there, the grid follows.
+    await side.locator('.registers-result li', { hasText: 'Нет согласия на обработку персональных данных' }).first().click();
+    await ui.page.waitForFunction((addr) => document.querySelector('td.sel')?.getAttribute('data-addr') === addr, consent);
+    expect(await ui.currentTab()).toBe(SHEET_NAMES.mentees);
+    await ui.openTab(SHEET_NAMES.mentors);
+    await side.locator('.registers-result li', { hasText: 'morozova.ti.licey2-tmb.ru' }).click();
+    await ui.page.waitForFunction(() => document.querySelector('td.sel')?.getAttribute('data-addr') === 'K4');
+  });
+
+  test('a register cell holding HTML shows as text in the sidebar\'s findings and in the grid; nothing runs', async () => {
     if (!(await ui.sidebarVisible())) await ui.clickMenu('Открыть панель');
     await ui.sidebarNav('Проверка');
     const side = ui.sidebar();
@@ -232,10 +285,12 @@ describeBrowser('curator flows in a real browser', () => {
     await finding.waitFor();
     expect(await finding.textContent()).toContain(`Неверный адрес электронной почты «${XSS}»`);
     expect(await side.locator('img').count()).toBe(0);
-    // The same cell in the grid, as text too.
+    // The same cell in the grid, as text too, and its note quoting it.
     await ui.openTab(SHEET_NAMES.mentors);
     const cell = `${columnLetter(EMAIL_COL)}${XSS_MENTOR_ROW + 1}`;
     expect(await ui.cellText(cell)).toBe(XSS);
+    expect(await ui.cellNote(cell)).toContain(XSS);
+    expect(await ui.cellBackground(cell)).toBe(PALETTE.error);
     expect(await ui.page.locator('table.grid img').count()).toBe(0);
     await ui.page.waitForTimeout(300);
     expect(ui.dialogs).toEqual([]);

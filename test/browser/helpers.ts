@@ -65,6 +65,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface EnvOptions {
   /** Changes to the demo workbook before the server opens it. */
   mutate?: (wb: XlsxWorkbook) => void;
+  /** Writes the curator's own workbook to this path instead of the demo. */
+  write?: (file: string) => Promise<void>;
   today?: string;
   /** Menu items after MENU (e.g. one whose server function has not landed). */
   extraMenu?: MenuItem[];
@@ -85,10 +87,14 @@ export interface Env {
 export async function startEnv(opts: EnvOptions = {}): Promise<Env> {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-preview-'));
-  const file = join(dir, 'demo.xlsx');
-  const wb = buildDemoWorkbook(file);
-  opts.mutate?.(wb);
-  await wb.save(file);
+  const file = join(dir, opts.write ? 'реестры.xlsx' : 'demo.xlsx');
+  if (opts.write) {
+    await opts.write(file);
+  } else {
+    const wb = buildDemoWorkbook(file);
+    opts.mutate?.(wb);
+    await wb.save(file);
+  }
   const serverErrors: string[] = [];
   const preview = await startPreview({
     workbook: file,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isApiMethod } from '../../src/app/api';
+import { PALETTE } from '../../src/app/decorate';
 import { MENU } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
@@ -69,10 +72,37 @@ describeBrowser('local preview in a real browser', () => {
     await ui.clickMenu('Открыть панель');
     expect(await ui.sidebarVisible()).toBe(true);
     // getOverview answered through google.script.run → /api/rpc/getOverview.
-    await ui.waitForSidebarText('Сегодня: 2026-11-22');
+    await ui.waitForSidebarText('Сегодня: 22.11.2026');
     await ui.waitForSidebarText(/Нет листов: Журнал приказов\. Выберите/);
+    // The static placeholder is gone once the view is drawn.
+    expect(await ui.sidebar().locator('body').innerText()).not.toContain('Загрузка');
     await ui.openTab(SHEET_NAMES.mentors);
     await ui.screenshot('preview.png');
+  });
+
+  test('a menu action reloads the open sidebar\'s overview (no stale «Нет листов»)', async () => {
+    await ui.clickMenu('Настроить таблицу');
+    expect(await ui.toastText()).toMatch(/^Таблица настроена/);
+    await ui.waitForSidebarText('Все листы на месте.');
+    expect(await ui.sidebar().getByText(/Нет листов/).count()).toBe(0);
+  });
+
+  test('every sidebar view fits the 300px Sheets gives a sidebar (no sideways scroll)', async () => {
+    const frame = ui.page.frameLocator('#sidebar-frame');
+    expect(await ui.page.locator('#sidebar-frame').evaluate((el) => (el as HTMLElement).clientWidth)).toBe(300);
+    for (const label of ['Главная', 'Проверка', 'Анкеты', 'Пары', 'Сроки', 'Приказы', 'Мониторинг', 'Настройки']) {
+      await ui.sidebarNav(label);
+      await frame.locator('main section h2').first().waitFor();
+      await ui.page.waitForTimeout(150);
+      const overflow = await frame.locator('body').evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return Array.from(document.querySelectorAll('main *'))
+          .filter((el) => el.getBoundingClientRect().right > width + 1)
+          .map((el) => `${el.tagName}.${el.className}`);
+      });
+      expect({ label, overflow }).toEqual({ label, overflow: [] });
+    }
+    await ui.sidebarNav('Главная');
   });
 
   test('a cell holding HTML shows as text in the grid and in the sidebar; nothing runs', async () => {
@@ -107,7 +137,7 @@ describeBrowser('local preview in a real browser', () => {
     expect(await ui.toastText()).toMatch(/Найдено/);
     await ui.waitForGridChange(before);
     // Н-3's malformed e-mail (K4) is marked; the curator's own grey note on P13 is kept.
-    expect(await ui.cellBackground('K4')).not.toBeNull();
+    expect(await ui.cellBackground('K4')).toBe(PALETTE.error);
     expect(await ui.cellNote('K4')).toMatch(/почты/);
     expect(await ui.cellBackground('P13')).toBe('#d9d9d9');
     expect(await ui.cellNote('P13')).toMatch(/В отпуске/);
@@ -142,6 +172,19 @@ describeBrowser('local preview in a real browser', () => {
     await ui.page.waitForFunction(() => document.querySelector('td.sel')?.getAttribute('data-addr') === 'B5');
     expect(env.preview.wb.activeCell()).toEqual({ sheet: SHEET_NAMES.mentors, row: 4, col: 1 });
     expect(await ui.currentTab()).toBe(SHEET_NAMES.mentors);
+  });
+
+  test('reminders say what the preview does with them: letters land in outbox.jsonl, no daily run here', async () => {
+    const sent = await rpc(env, 'sendDeadlineDigest');
+    expect(sent.failed).toBe(false);
+    // The demo's curator has an e-mail and items overdue: one letter.
+    expect((sent.body as { summary: string }).summary).toBe('Напоминаний отправлено: 1. В локальном просмотре письма не уходят: они записаны в файл outbox.jsonl рядом с книгой.');
+    const letters = readFileSync(join(env.dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string });
+    expect(letters.map((l) => l.to)).toEqual(['orlova.ms@licey2-tmb.ru']);
+    const on = await rpc(env, 'setDeadlineReminders', true);
+    expect((on.body as { summary: string }).summary).toMatch(/ежедневная рассылка не запускается/);
+    const off = await rpc(env, 'setDeadlineReminders', false);
+    expect((off.body as { summary: string }).summary).not.toMatch(/локальном просмотре/);
   });
 
   test('the HTTP API refuses foreign callers, unknown functions and oversized bodies', async () => {

@@ -81,6 +81,27 @@ describe('XlsxWorkbook reads', () => {
     expect(deco.notes[0][0]).toBe('');
   });
 
+  test('a save that cannot be made says why in Russian', async () => {
+    const wb = XlsxWorkbook.create();
+    wb.createSheet('Пары', ['ID']);
+    await expect(wb.save(join(dir, 'нет-папки', 'книга.xlsx'))).rejects.toThrow('Не удалось сохранить файл «книга.xlsx»: нет такой папки.');
+  });
+
+  test('a file written without sheet views (as LibreOffice and generators do) draws and sets up', async () => {
+    const wb = await XlsxWorkbook.load(await curatorFile());
+    // exceljs reads a tab without <sheetViews> with views null: no frozen rows, no crash.
+    expect(wb.book.getWorksheet('Наставники')!.views).toBeFalsy();
+    const snap = wb.snapshot('Наставники')!;
+    expect(snap.frozenRows).toBe(0);
+    expect(snap.values[1][0]).toBe('Иванова Анна');
+    expect(snap.formulas).toEqual([
+      [1, 2, '=B2*2'],
+      [2, 2, '=D3+1'],
+    ]);
+    wb.setupSheet('Наставники', { frozenRows: 1 });
+    expect(wb.snapshot('Наставники')!.frozenRows).toBe(1);
+  });
+
   test('unknown tab reads as null; missing file gives an empty book; garbage is a Russian UserError', async () => {
     const fresh = await XlsxWorkbook.load(join(dir, 'нет-такого.xlsx'));
     expect(fresh.sheetNames()).toEqual([]);

@@ -156,6 +156,15 @@ describe('forms and people', () => {
     expect(resolvePerson('Сидоров', idx).status).toBe('unknown');
     expect(nextId('Н-', ['Н-001', 'Н-017', 'x'])).toBe('Н-018');
   });
+
+  it('nextId follows the register\'s own numbering: padded, plain, or «Н-001» when empty', () => {
+    expect(nextId('Н-', ['Н-1', 'Н-9', 'Н-12'])).toBe('Н-13');
+    expect(nextId('Н-', ['Н-9'])).toBe('Н-10');
+    expect(nextId('Н-', ['Н-01', 'Н-9'])).toBe('Н-10');
+    expect(nextId('Н-', ['Н-0099'])).toBe('Н-0100');
+    expect(nextId('Н-', [])).toBe('Н-001');
+    expect(nextId('Н-', ['М-5', undefined])).toBe('Н-001');
+  });
 });
 
 describe('loadRegisters', () => {

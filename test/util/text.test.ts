@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { foldSpaces, normalizeKey, normalizeName } from '../../src/core/util/text';
+import { decimal, foldSpaces, normalizeKey, normalizeName, percent } from '../../src/core/util/text';
 
 /** The plain definition foldSpaces must keep (its fast path skips strings it would not change). */
 const reference = (s: string) => s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
@@ -39,5 +39,15 @@ describe('foldSpaces', () => {
     expect(normalizeKey('Макс. наставляемых')).toBe('макс наставляемых');
     expect(normalizeKey('Эл. почта')).toBe('эл почта');
     expect(normalizeKey('Период дорожной карты с')).toBe('период дорожной карты с');
+  });
+});
+
+describe('numbers in Russian text', () => {
+  it('write a decimal comma', () => {
+    expect(percent(0.006)).toBe('0,6%');
+    expect(percent(0.15)).toBe('15%');
+    expect(percent(0.125)).toBe('12,5%');
+    expect(decimal(4.8361, 2)).toBe('4,84');
+    expect(decimal(0.3, 2)).toBe('0,30');
   });
 });

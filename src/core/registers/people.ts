@@ -48,17 +48,22 @@ export function resolvePerson<T extends PersonLike>(ref: string, people: PeopleI
   return { status: 'ok', person: byName[0] };
 }
 
-/** Next free ID with a prefix: «Н-001», «Н-002» … (keeps the width the register already uses). */
+/**
+ * Next free ID with a prefix, in the register's own style: «Н-001» after «Н-017» (zero-padded),
+ * «Н-13» after «Н-12» (not padded); «Н-001» in an empty register.
+ */
 export function nextId(prefix: string, existing: Iterable<string | undefined>): string {
   let max = 0;
-  let width = 3;
+  let seen = false;
+  let width = 1;
   const re = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)$`, 'i');
   for (const id of existing) {
     const m = id ? re.exec(id.trim()) : null;
     if (m) {
+      seen = true;
       max = Math.max(max, Number(m[1]));
-      width = Math.max(width, m[1].length);
+      if (m[1].length > 1 && m[1].startsWith('0')) width = Math.max(width, m[1].length);
     }
   }
-  return `${prefix}${String(max + 1).padStart(width, '0')}`;
+  return `${prefix}${String(max + 1).padStart(seen ? width : 3, '0')}`;
 }

@@ -66,3 +66,8 @@ export function utf8Length(s: string): number {
   }
   return n;
 }
+
+/** A number with a decimal comma, as Russian text writes it: 4.84 → «4,84». */
+export function decimal(x: number, digits: number): string {
+  return x.toFixed(digits).replace('.', ',');
+}

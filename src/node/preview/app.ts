@@ -6,9 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { api, callApi, isApiMethod } from '../../app/api';
-import type { AppContext, DocumentsPort, SavedDocument } from '../../app/context';
+import type { AppContext } from '../../app/context';
 import { MENU, MENU_TITLE, type MenuItem } from '../../app/menu';
 import { LockBusyError, UserError, type CellValue } from '../../app/port';
 import { nodeContext } from '../context';
@@ -87,33 +87,48 @@ function display(v: CellValue): { text: string; kind: string } {
   return { text: v, kind: '' };
 }
 
-/** Orders land in the workbook's folder; the page opens them under /files/<name>. */
-function servedDocs(docs: DocumentsPort | undefined): DocumentsPort | undefined {
-  if (!docs) return undefined;
-  const toServed = (saved: SavedDocument): SavedDocument => ({
-    ...saved,
-    url: `/files/${encodeURIComponent(basename(saved.url || saved.name))}`,
-  });
-  return {
-    ...docs,
-    create(model, options) {
-      const saved = docs.create(model, options) as SavedDocument | Promise<SavedDocument>;
-      if (saved && typeof (saved as Promise<SavedDocument>).then === 'function') {
-        return (saved as Promise<SavedDocument>).then(toServed) as unknown as SavedDocument;
-      }
-      return toServed(saved as SavedDocument);
-    },
+/**
+ * Documents land in the workbook's folder, and the workbook (journal, settings) keeps their real
+ * path as the CLI does; only what the sidebar receives names them by the page's /files/<name>.
+ * Every `url` in a result that points to a file of that folder is rewritten, wherever it sits
+ * (a generated order, a duplicate found in the journal, a report).
+ */
+export function servedUrls<T>(value: T, outDir: string): T {
+  const dir = resolve(outDir);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object' || v instanceof Date) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      out[k] = k === 'url' && typeof x === 'string' && isAbsolute(x) && dirname(resolve(x)) === dir ? `/files/${encodeURIComponent(basename(x))}` : walk(x);
+    }
+    return out;
   };
+  return walk(value) as T;
+}
+
+/**
+ * What differs from Sheets, said where it matters: letters are written to a file, and no daily
+ * trigger runs on this computer. Appended to the summary of those calls.
+ */
+const PREVIEW_NOTES: Record<string, (args: unknown[]) => string | null> = {
+  sendDeadlineDigest: () => 'В локальном просмотре письма не уходят: они записаны в файл outbox.jsonl рядом с книгой.',
+  setDeadlineReminders: (args) => (args[0] ? 'В локальном просмотре ежедневная рассылка не запускается: она работает в Google Таблицах.' : null),
+};
+
+export function withPreviewNote(name: string, args: unknown[], result: unknown): unknown {
+  const note = PREVIEW_NOTES[name]?.(args);
+  if (!note || !result || typeof result !== 'object' || typeof (result as { summary?: unknown }).summary !== 'string') return result;
+  return { ...result, summary: `${(result as { summary: string }).summary} ${note}` };
 }
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const file = resolve(opts.workbook);
   const outDir = dirname(file);
   const errorLog = opts.errorLog ?? ((t: string) => process.stderr.write(t + '\n'));
-  const wb = await XlsxWorkbook.load(file);
+  let wb = await XlsxWorkbook.load(file);
   if (!existsSync(file)) await wb.save(file);
-  const base = nodeContext(wb, { outDir, today: opts.today });
-  const ctx: AppContext = { ...base, docs: servedDocs(base.docs) };
+  let ctx: AppContext = nodeContext(wb, { outDir, today: opts.today });
   const sidebarPath = opts.sidebarHtml ?? findSidebarHtml();
   const host = opts.host ?? '127.0.0.1';
   const loopback = /^(127\.|localhost$|::1$)/.test(host);
@@ -128,31 +143,91 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     queue = next.catch(() => undefined);
     return next;
   };
-  const stamp = () => `${wb.version}.${selections}`;
+  // Which load of the file the page has seen, which change of it, which cursor move.
+  let generation = 0;
+  const stamp = () => `${generation}-${wb.version}.${selections}`;
+
+  /**
+   * The file as this server last read or wrote it. When it changed on disk (the curator saved it
+   * in Excel meanwhile), it is read again before anything else, so her edits are never written
+   * over with an older copy; the cursor stays where it was.
+   */
+  const fileState = () => {
+    try {
+      const st = statSync(file);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return null;
+    }
+  };
+  let onDisk = fileState();
+  const reload = async (): Promise<void> => {
+    const active = wb.activeCell();
+    const fresh = await XlsxWorkbook.load(file);
+    wb = fresh;
+    ctx = nodeContext(fresh, { outDir, today: opts.today });
+    generation++;
+    onDisk = fileState();
+    if (active && fresh.sheetNames().includes(active.sheet)) fresh.selectCell(active.sheet, active.row, active.col);
+  };
+  const syncFromDisk = async (): Promise<void> => {
+    const now = fileState();
+    if (now === null || now === onDisk) return;
+    try {
+      await reload();
+    } catch {
+      // Half-written by the other program: the next request tries again.
+    }
+  };
+  const save = async (): Promise<void> => {
+    await wb.save(file);
+    onDisk = fileState();
+  };
 
   /** Runs a server function; saves the file when it changed the workbook. */
   const run = (name: string, args: unknown[]) =>
     serialize(async () => {
+      await syncFromDisk();
       const before = wb.version;
       const cursor = JSON.stringify(wb.activeCell());
+      let failed = false;
       try {
         return await (callApi(ctx, name as never, args as never) as unknown);
+      } catch (err) {
+        failed = true;
+        throw err;
       } finally {
         if (JSON.stringify(wb.activeCell()) !== cursor) selections++;
-        if (wb.version !== before) await wb.save(file);
+        if (wb.version !== before) {
+          // A call that failed half-way leaves the file as it was: the copy in memory is read again.
+          if (failed) await reload().catch(() => undefined);
+          else await save();
+        }
       }
     });
 
-  const sheetsPayload = () => ({
-    stamp: stamp(),
-    file: basename(file),
-    active: wb.activeCell(),
-    sheets: wb.sheetNames().map((name) => {
-      const snap = wb.snapshot(name)!;
-      const shown = snap.values.map((r) => r.map(display));
-      return { ...snap, values: shown.map((r) => r.map((c) => c.text)), kinds: shown.map((r) => r.map((c) => c.kind)) };
-    }),
-  });
+  /**
+   * The tab names and one tab's grid (the one asked for, else the selected cell's, else the
+   * first): a 10 000-row register is sent when it is looked at, not with every change elsewhere.
+   */
+  const sheetsPayload = (asked: string | null, since: string | null) => {
+    const names = wb.sheetNames();
+    const active = wb.activeCell();
+    const name = [asked, active?.sheet, names[0]].find((n): n is string => !!n && names.includes(n));
+    // Only the cursor moved (a click, «go to cell») on the tab the page shows: no grid again.
+    if (since && since.split('.')[0] === `${generation}-${wb.version}` && name === asked) {
+      return { stamp: stamp(), file: basename(file), active, names, sheet: null, sameSheet: true };
+    }
+    const snap = name ? wb.snapshot(name) : null;
+    const shown = snap ? snap.values.map((r) => r.map(display)) : [];
+    return {
+      stamp: stamp(),
+      file: basename(file),
+      active,
+      names,
+      sheet: snap && { ...snap, values: shown.map((r) => r.map((c) => c.text)), kinds: shown.map((r) => r.map((c) => c.kind)) },
+    };
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -172,8 +247,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       return json(res, 200, { menuTitle: MENU_TITLE, menu, file: basename(file), methods });
     }
     if (req.method === 'GET' && path === '/api/sheets') {
+      await serialize(syncFromDisk);
       const since = url.searchParams.get('since');
-      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload());
+      return json(res, 200, since && since === stamp() ? { stamp: stamp(), unchanged: true } : sheetsPayload(url.searchParams.get('sheet'), since));
     }
     if (req.method === 'GET' && path === '/api/files') return json(res, 200, { files: listFiles() });
     if (req.method !== 'POST') throw new HttpError(405, 'Метод не поддерживается.');
@@ -181,6 +257,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (path === '/api/select') {
       const { sheet, row, col } = (body ?? {}) as { sheet?: unknown; row?: unknown; col?: unknown };
       if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col)) throw new HttpError(400, 'Неверная ячейка.');
+      await serialize(syncFromDisk);
       wb.selectCell(sheet, row as number, col as number);
       selections++;
       return json(res, 200, { active: wb.activeCell() });
@@ -189,8 +266,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       const name = decodeURIComponent(path.slice('/api/rpc/'.length));
       if (!isApiMethod(name)) throw new HttpError(404, `Функция сервера «${name}» недоступна.`);
       if (!Array.isArray(body)) throw new HttpError(400, 'Аргументы передаются списком.');
-      const result = await run(name, body);
-      return json(res, 200, result === undefined ? null : result);
+      const result = withPreviewNote(name, body, await run(name, body));
+      return json(res, 200, result === undefined ? null : servedUrls(result, outDir));
     }
     if (path.startsWith('/api/menu/')) {
       const id = decodeURIComponent(path.slice('/api/menu/'.length));
@@ -265,8 +342,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url: `http://${shownHost}:${port}/`,
     port,
     server,
-    wb,
-    ctx,
+    // The workbook read again when the file changed on disk: always the current one.
+    get wb() {
+      return wb;
+    },
+    get ctx() {
+      return ctx;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections?.();

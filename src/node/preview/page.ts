@@ -45,7 +45,8 @@ table.grid td.has-note::after { content: ""; position: absolute; top: 0; right: 
 .tabs { display: flex; gap: 2px; padding: 0 8px; border-top: 1px solid var(--border); background: var(--head); overflow-x: auto; }
 .tabs button { border: 0; background: none; padding: 6px 14px; font: inherit; cursor: pointer; color: #3c4043; border-bottom: 3px solid transparent; white-space: nowrap; }
 .tabs button.active { background: #e8f0fe; color: var(--accent); border-bottom-color: var(--accent); font-weight: 500; }
-aside.sidebar { width: 320px; border-left: 1px solid var(--border); display: flex; flex-direction: column; background: #fff; }
+/* 300px inside the border: the width Sheets gives a sidebar. */
+aside.sidebar { width: 301px; border-left: 1px solid var(--border); display: flex; flex-direction: column; background: #fff; }
 aside.sidebar[hidden] { display: none; }
 aside.sidebar .bar { display: flex; align-items: center; padding: 8px 12px; border-bottom: 1px solid var(--border); font-size: 15px; }
 aside.sidebar .bar button { margin-left: auto; border: 0; background: none; font-size: 18px; cursor: pointer; color: var(--muted); }
@@ -67,7 +68,7 @@ aside.sidebar iframe { flex: 1; border: 0; width: 100%; }
 const CLIENT = String.raw`
 (function () {
   'use strict';
-  var state = { stamp: null, sheets: [], current: null, active: null, selected: null, file: '' };
+  var state = { stamp: null, names: [], sheet: null, current: null, active: null, file: '' };
   var $ = function (id) { return document.getElementById(id); };
 
   function api(path, body) {
@@ -143,6 +144,9 @@ const CLIENT = String.raw`
     api('/api/menu/' + encodeURIComponent(item.id), {}).then(function (res) {
       if (res.view) openSidebar(res.view);
       if (res.toast) toast(res.toast);
+      // The open sidebar reloads the views that show the workbook's state.
+      var frame = $('sidebar-frame');
+      if (!res.view && !$('sidebar').hidden && frame.contentWindow) frame.contentWindow.postMessage({ type: 'nastavnik:changed' }, location.origin);
       refresh();
     }, function (err) {
       $('toast').hidden = true;
@@ -170,8 +174,11 @@ const CLIENT = String.raw`
     });
   }
 
-  // ---- grid
+  // ---- grid: only the rows in view (and a margin) are in the DOM, so a 10 000-row register
+  // opens and scrolls as fast as a short one; frozen rows stay on top.
   var HEX = /^#[0-9a-f]{6}$/i;
+  var OVERSCAN = 30;
+  var grid = null; // { sheet, rows, cols, owner, formulas, tbody, rowH, start, end }
   function display(v) {
     if (v === null || v === undefined) return '';
     return String(v);
@@ -179,39 +186,47 @@ const CLIENT = String.raw`
   function renderTabs() {
     var tabs = $('tabs');
     while (tabs.firstChild) tabs.removeChild(tabs.firstChild);
-    state.sheets.forEach(function (s) {
+    state.names.forEach(function (name) {
       var b = document.createElement('button');
       b.type = 'button';
-      b.textContent = s.name;
+      b.textContent = name;
       b.setAttribute('role', 'tab');
-      if (s.name === state.current) { b.className = 'active'; b.setAttribute('aria-selected', 'true'); }
-      b.addEventListener('click', function () { state.current = s.name; renderTabs(); renderGrid(); });
+      if (name === state.current) { b.className = 'active'; b.setAttribute('aria-selected', 'true'); }
+      b.addEventListener('click', function () {
+        if (name === state.current) return;
+        state.current = name;
+        renderTabs();
+        refresh(true);
+      });
       tabs.appendChild(b);
     });
   }
-  function renderGrid() {
+  function renderGrid(keepScroll) {
     var wrap = $('grid-wrap');
+    var top = keepScroll ? wrap.scrollTop : 0, left = keepScroll ? wrap.scrollLeft : 0;
     while (wrap.firstChild) wrap.removeChild(wrap.firstChild);
-    var sheet = null;
-    state.sheets.forEach(function (s) { if (s.name === state.current) sheet = s; });
+    grid = null;
+    var sheet = state.sheet;
     if (!sheet) {
       var e = document.createElement('div');
       e.className = 'empty-sheet';
-      e.textContent = state.sheets.length ? 'Выберите лист' : 'В книге нет листов. Выберите «Наставничество → Настроить таблицу».';
+      e.textContent = state.names.length ? 'Выберите лист' : 'В книге нет листов. Выберите «Наставничество → Настроить таблицу».';
       wrap.appendChild(e);
       return;
     }
     var rows = Math.max(sheet.values.length + 3, 25);
     var cols = Math.max(sheet.values.length ? sheet.values[0].length + 1 : 0, 8);
-    var covered = {};
-    var spans = {};
+    // Each cell of a merged area points to its area.
+    var owner = {};
     sheet.merges.forEach(function (m) {
-      spans[m.row + ':' + m.col] = m;
-      for (var i = 0; i < m.rows; i++) for (var j = 0; j < m.cols; j++) if (i || j) covered[(m.row + i) + ':' + (m.col + j)] = true;
+      for (var i = 0; i < m.rows; i++) for (var j = 0; j < m.cols; j++) owner[(m.row + i) + ':' + (m.col + j)] = m;
     });
+    var formulas = {};
+    (sheet.formulas || []).forEach(function (f) { formulas[f[0] + ':' + f[1]] = f[2]; });
     var table = document.createElement('table');
     table.className = 'grid';
     table.setAttribute('data-sheet', sheet.name);
+    table.setAttribute('data-rows', String(rows));
     var colgroup = document.createElement('colgroup');
     var c0 = document.createElement('col'); c0.style.width = '46px'; colgroup.appendChild(c0);
     var total = 46;
@@ -232,90 +247,184 @@ const CLIENT = String.raw`
     thead.appendChild(hr);
     table.appendChild(thead);
     var tbody = document.createElement('tbody');
-    var sel = state.active && state.active.sheet === sheet.name ? state.active : null;
-    var selCell = null;
-    for (var r = 0; r < rows; r++) {
-      var tr = document.createElement('tr');
-      if (r < sheet.frozenRows) {
-        tr.className = 'frozen' + (r === sheet.frozenRows - 1 ? ' frozen-last' : '');
-        tr.style.setProperty('--top', (23 + r * 23) + 'px');
-      }
-      var rh = document.createElement('th');
-      rh.className = 'rowhead';
-      rh.textContent = String(r + 1);
-      tr.appendChild(rh);
-      for (j = 0; j < cols; j++) {
-        var key = r + ':' + j;
-        if (covered[key]) continue;
-        var td = document.createElement('td');
-        var line = sheet.values[r];
-        var v = line ? line[j] : null;
-        td.textContent = display(v);
-        var kind = sheet.kinds[r] ? sheet.kinds[r][j] : '';
-        if (kind === 'n' || kind === 'd') td.className = 'num';
-        var bg = sheet.backgrounds[r] && sheet.backgrounds[r][j];
-        if (bg && HEX.test(bg)) td.style.backgroundColor = bg;
-        var note = sheet.notes[r] && sheet.notes[r][j];
-        if (note) { td.title = note; td.classList.add('has-note'); }
-        if (sheet.bold[r] && sheet.bold[r][j]) td.style.fontWeight = '600';
-        var span = spans[key];
-        if (span) { td.colSpan = span.cols; td.rowSpan = span.rows; }
-        td.dataset.row = String(r);
-        td.dataset.col = String(j);
-        td.dataset.addr = letter(j) + (r + 1);
-        if (sel && sel.row === r && sel.col === j) { td.classList.add('sel'); selCell = td; }
-        tr.appendChild(td);
-      }
-      tbody.appendChild(tr);
-    }
     table.appendChild(tbody);
-    // Frozen rows stick under the column letters.
-    Array.prototype.forEach.call(tbody.querySelectorAll('tr.frozen'), function (tr) {
-      Array.prototype.forEach.call(tr.children, function (cell) { cell.style.top = tr.style.getPropertyValue('--top'); });
-    });
-    table.addEventListener('click', function (e) {
-      var td = e.target.closest && e.target.closest('td');
+    table.addEventListener('click', function (ev) {
+      var td = ev.target.closest && ev.target.closest('td[data-row]');
       if (!td) return;
       var pos = { sheet: sheet.name, row: Number(td.dataset.row), col: Number(td.dataset.col) };
-      select(pos, td.textContent, td.title);
-      api('/api/select', pos).then(function (res) { state.stamp = null; refresh(); }, function () {});
+      state.active = pos;
+      select(pos);
+      api('/api/select', pos).then(function () { refresh(); }, function () {});
     });
     wrap.appendChild(table);
-    if (sel) {
-      var line2 = sheet.values[sel.row];
-      select(sel, line2 ? display(line2[sel.col]) : '', sheet.notes[sel.row] ? sheet.notes[sel.row][sel.col] : '');
-      if (selCell && selCell.scrollIntoView) selCell.scrollIntoView({ block: 'center', inline: 'nearest' });
-    }
+    grid = { sheet: sheet, rows: rows, cols: cols, owner: owner, formulas: formulas, tbody: tbody, head: thead, rowH: 23, start: -1, end: -1 };
+    // The rows are drawn for the old scroll position first: an empty table cannot be scrolled.
+    renderRows(true, top);
+    // Row height as drawn (fonts differ), measured once.
+    var probe = tbody.querySelector('tr[data-r]');
+    var h = probe ? probe.getBoundingClientRect().height : 0;
+    if (h > 10 && Math.abs(h - grid.rowH) > 0.5) { grid.rowH = h; renderRows(true, top); }
+    wrap.scrollTop = top;
+    wrap.scrollLeft = left;
+    var sel = state.active && state.active.sheet === sheet.name ? state.active : null;
+    if (sel) select(sel);
   }
-  function select(pos, text) {
-    $('addr').textContent = letter(pos.col) + (pos.row + 1);
-    $('content').textContent = text || '';
+  /** The window of rows to draw for the current scroll position. */
+  function wanted(top) {
+    var wrap = $('grid-wrap');
+    if (top === undefined) top = wrap.scrollTop;
+    var frozen = Math.min(grid.sheet.frozenRows, grid.rows);
+    var headH = grid.head.getBoundingClientRect().height || 23;
+    var first = Math.floor(Math.max(0, top - headH) / grid.rowH);
+    var last = Math.ceil((top + wrap.clientHeight) / grid.rowH);
+    return { frozen: frozen, first: Math.max(frozen, first), last: Math.min(grid.rows, last) };
+  }
+  function renderRows(force, top) {
+    if (!grid) return;
+    var want = wanted(top);
+    if (!force && want.first >= grid.start && want.last <= grid.end) return;
+    grid.start = Math.max(want.frozen, want.first - OVERSCAN);
+    grid.end = Math.min(grid.rows, want.last + OVERSCAN);
+    var tbody = grid.tbody;
+    while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+    for (var r = 0; r < want.frozen; r++) tbody.appendChild(rowElement(r, 0, want.frozen, want.frozen));
+    if (grid.start > want.frozen) tbody.appendChild(spacer((grid.start - want.frozen) * grid.rowH));
+    for (r = grid.start; r < grid.end; r++) tbody.appendChild(rowElement(r, grid.start, grid.end, want.frozen));
+    if (grid.end < grid.rows) tbody.appendChild(spacer((grid.rows - grid.end) * grid.rowH));
+    var sel = state.active && state.active.sheet === grid.sheet.name ? state.active : null;
+    if (sel) markSelected(sel);
+  }
+  function spacer(height) {
+    var tr = document.createElement('tr');
+    tr.className = 'spacer';
+    var td = document.createElement('td');
+    td.colSpan = grid.cols + 1;
+    td.style.height = height + 'px';
+    td.style.padding = '0';
+    td.style.border = '0';
+    tr.appendChild(td);
+    return tr;
+  }
+  /** Row r of a drawn block [from, to): a merged area shows in the block from its first drawn row. */
+  function rowElement(r, from, to, frozen) {
+    var sheet = grid.sheet;
+    var tr = document.createElement('tr');
+    tr.setAttribute('data-r', String(r));
+    if (r < frozen) tr.className = 'frozen' + (r === frozen - 1 ? ' frozen-last' : '');
+    var rh = document.createElement('th');
+    rh.className = 'rowhead';
+    rh.textContent = String(r + 1);
+    if (r < frozen) rh.style.top = (23 + r * grid.rowH) + 'px';
+    tr.appendChild(rh);
+    for (var j = 0; j < grid.cols; j++) {
+      var m = grid.owner[r + ':' + j];
+      var vr = r, vc = j;
+      if (m) {
+        var shownFrom = Math.max(m.row, from);
+        if (r !== shownFrom || j !== m.col) continue;
+        vr = m.row; vc = m.col;
+      }
+      var td = document.createElement('td');
+      var line = sheet.values[vr];
+      td.textContent = display(line ? line[vc] : null);
+      var kind = sheet.kinds[vr] ? sheet.kinds[vr][vc] : '';
+      if (kind === 'n' || kind === 'd') td.className = 'num';
+      var bg = sheet.backgrounds[vr] && sheet.backgrounds[vr][vc];
+      if (bg && HEX.test(bg)) td.style.backgroundColor = bg;
+      var note = sheet.notes[vr] && sheet.notes[vr][vc];
+      if (note) { td.title = note; td.classList.add('has-note'); }
+      if (sheet.bold[vr] && sheet.bold[vr][vc]) td.style.fontWeight = '600';
+      if (m) { td.colSpan = m.cols; td.rowSpan = Math.min(m.row + m.rows, to) - r; }
+      td.dataset.row = String(vr);
+      td.dataset.col = String(vc);
+      td.dataset.addr = letter(vc) + (vr + 1);
+      if (r < frozen) td.style.top = (23 + r * grid.rowH) + 'px';
+      tr.appendChild(td);
+    }
+    return tr;
+  }
+  function markSelected(pos) {
     Array.prototype.forEach.call(document.querySelectorAll('td.sel'), function (el) { el.classList.remove('sel'); });
     var td = document.querySelector('td[data-row="' + pos.row + '"][data-col="' + pos.col + '"]');
     if (td) td.classList.add('sel');
+    return td;
   }
+  /** Shows the cell in the formula bar (its formula if it has one) and highlights it. */
+  function select(pos) {
+    $('addr').textContent = letter(pos.col) + (pos.row + 1);
+    var text = '';
+    if (grid && grid.sheet.name === pos.sheet) {
+      var line = grid.sheet.values[pos.row];
+      text = grid.formulas[pos.row + ':' + pos.col] || display(line ? line[pos.col] : null);
+    }
+    $('content').textContent = text;
+    markSelected(pos);
+  }
+  /** Scrolls the cell into view (the grid draws the rows around it). */
+  function reveal(pos) {
+    if (!grid || grid.sheet.name !== pos.sheet) return;
+    var wrap = $('grid-wrap');
+    var y = pos.row * grid.rowH;
+    if (y < wrap.scrollTop || y > wrap.scrollTop + wrap.clientHeight - 3 * grid.rowH) {
+      wrap.scrollTop = Math.max(0, y - wrap.clientHeight / 2);
+    }
+    renderRows(false);
+    var td = markSelected(pos);
+    if (td && td.scrollIntoView) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  var scrolling = false;
+  $('grid-wrap').addEventListener('scroll', function () {
+    if (scrolling) return;
+    scrolling = true;
+    requestAnimationFrame(function () { scrolling = false; renderRows(false); });
+  });
 
-  // ---- refresh: poll the server's change stamp; the sidebar shim also pings after each call
-  var refreshing = false;
-  function refresh() {
-    if (refreshing) return;
-    refreshing = true;
-    api('/api/sheets' + (state.stamp ? '?since=' + encodeURIComponent(state.stamp) : '')).then(function (res) {
-      refreshing = false;
-      if (res.unchanged) return;
-      state.stamp = res.stamp;
-      state.sheets = res.sheets;
-      state.file = res.file;
-      $('doc-file').textContent = res.file;
-      var prevActive = state.active ? JSON.stringify(state.active) : '';
-      state.active = res.active;
-      if (res.active && JSON.stringify(res.active) !== prevActive) state.current = res.active.sheet;
-      var names = res.sheets.map(function (s) { return s.name; });
-      if (names.indexOf(state.current) < 0) state.current = names[0] || null;
+  // ---- refresh: poll the server's change stamp; the sidebar shim also pings after each call.
+  // One request at a time; a refresh asked for meanwhile (a tab click) runs right after.
+  var inFlight = false, again = false, againForce = false;
+  function refresh(force) {
+    if (inFlight) { again = true; againForce = againForce || !!force; return; }
+    inFlight = true;
+    var q = '/api/sheets?sheet=' + encodeURIComponent(state.current || '');
+    if (state.stamp && !force) q += '&since=' + encodeURIComponent(state.stamp);
+    var asked = state.current;
+    api(q).then(function (res) {
+      if (!res.unchanged) apply(res, asked);
+    }, function () {}).then(function () {
+      inFlight = false;
+      if (again) { var f = againForce; again = false; againForce = false; refresh(f); }
+    });
+  }
+  function apply(res, asked) {
+    var prevActive = state.active ? JSON.stringify(state.active) : '';
+    var moved = !!res.active && JSON.stringify(res.active) !== prevActive;
+    state.active = res.active;
+    state.names = res.names;
+    state.file = res.file;
+    $('doc-file').textContent = res.file;
+    // A server function moved the cursor (a finding's «go to cell») to another tab: follow it.
+    if (moved && res.active.sheet !== (res.sheet ? res.sheet.name : state.current)) {
+      state.current = res.active.sheet;
+      state.stamp = null;
       renderTabs();
-      renderGrid();
+      again = true; againForce = true;
+      return;
+    }
+    if (res.sameSheet) {
+      // The data is as drawn: only the cursor moved.
+      state.stamp = res.stamp;
+      if (res.active && res.active.sheet === state.current) { if (moved) reveal(res.active); else select(res.active); }
       document.body.setAttribute('data-stamp', res.stamp);
-    }, function () { refreshing = false; });
+      return;
+    }
+    var same = state.sheet && res.sheet && state.sheet.name === res.sheet.name;
+    state.sheet = res.sheet;
+    state.current = res.sheet ? res.sheet.name : null;
+    state.stamp = res.stamp;
+    renderTabs();
+    renderGrid(same && asked === state.current);
+    if (moved && res.active) reveal(res.active);
+    document.body.setAttribute('data-stamp', res.stamp);
   }
 
   window.addEventListener('message', function (e) {
