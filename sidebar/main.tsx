@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import type { SidebarView } from '../src/app/menu';
+import { SIDEBAR_VIEWS, type SidebarView } from '../src/app/menu';
 
 declare global {
   interface Window {
@@ -8,9 +8,8 @@ declare global {
   }
 }
 
-const VIEWS: SidebarView[] = ['home', 'registers', 'forms', 'match', 'roadmap', 'orders', 'monitoring', 'settings'];
 const requested = window.__NASTAVNIK_VIEW__ as SidebarView;
-const initial: SidebarView = VIEWS.includes(requested) ? requested : 'home';
+const initial: SidebarView = SIDEBAR_VIEWS.includes(requested) ? requested : 'home';
 const root = document.getElementById('app')!;
 // The static «Загрузка…» placeholder goes first: Preact renders beside what it did not create.
 root.textContent = '';

@@ -110,7 +110,7 @@ describe('the report as a Google Doc (fakes)', () => {
       const docs: DocumentsPort = gasDocuments();
       const ctx: AppContext = { wb: new MemoryWorkbook(withSigners()), today: () => HAND_AS_OF, docs };
       const res = monitoringApi.generateDepartmentReport(ctx, HAND_AS_OF);
-      expect(res.name).toBe('Сведения о реализации ЦМН на 2021-03-01');
+      expect(res.name).toBe('Сведения о реализации ЦМН на 01.03.2021');
       const file = [...fakes.drive.files.values()].find((f) => f.doc)!;
       const body = file.doc!.body;
       const tables = body.children.filter((c): c is FakeTable => c instanceof FakeTable);

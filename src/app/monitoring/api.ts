@@ -4,6 +4,7 @@ import { loadMonitoring } from './indicators';
 import { writeMonitoringSheet } from './sheet';
 import { departmentReport } from '../../core/monitoring/report';
 import { percent } from '../../core/util/text';
+import { ruDate } from '../../core/util/dates';
 
 export const monitoringApi = {
   /** Indicators for the sidebar (IDs only for people lists: names stay in the sheet). */
@@ -27,7 +28,7 @@ export const monitoringApi = {
     if (!ctx.docs) throw new UserError('Документы недоступны в этом режиме.');
     const m = loadMonitoring(ctx, asOf ?? ctx.today());
     const model = departmentReport(m.indicators, m.personal, m.reg.settings, m.flags);
-    const doc = ctx.docs.create(model, { name: `Сведения о реализации ЦМН на ${m.indicators.asOf}`, folderId: m.reg.settings.outputFolderId });
+    const doc = ctx.docs.create(model, { name: `Сведения о реализации ЦМН на ${ruDate(m.indicators.asOf)}`, folderId: m.reg.settings.outputFolderId });
     return { summary: `Сведения сформированы: ${doc.name}`, url: doc.url, name: doc.name };
   },
 };

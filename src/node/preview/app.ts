@@ -9,14 +9,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { api, callApi, isApiMethod } from '../../app/api';
 import type { AppContext } from '../../app/context';
-import { MENU, MENU_TITLE, type MenuItem } from '../../app/menu';
+import { MENU, MENU_TITLE, SIDEBAR_VIEWS, type MenuItem } from '../../app/menu';
 import { LockBusyError, UserError, type CellValue } from '../../app/port';
 import { nodeContext } from '../context';
 import { XlsxWorkbook } from '../xlsxWorkbook';
 import { previewPage, scriptRunShim } from './page';
 
 export const MAX_BODY = 1024 * 1024;
-const VIEWS = new Set(['home', 'registers', 'forms', 'match', 'roadmap', 'orders', 'monitoring', 'settings']);
+const VIEWS = new Set<string>(SIDEBAR_VIEWS);
 const SERVED_FILES = /\.(docx|pdf|xlsx)$/i;
 
 export interface PreviewOptions {
