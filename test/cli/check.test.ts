@@ -94,6 +94,30 @@ describe('nastavnik check --json', () => {
     });
   });
 
+  it('every finding has a 1-based row, a missing tab its header row (CLI.md)', async () => {
+    const partial = join(dir, 'без листов.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Наставляемые').addRows([['ФИО', 'Категория'], ['Петров Пётр', 'ученик']]);
+    await wb.xlsx.writeFile(partial);
+    for (const file of [partial, canonical, synonyms]) {
+      const doc = JSON.parse(run(['check', file, '--json', '--as-of', '2026-11-22']).stdout) as { findings: JsonFinding[] };
+      for (const f of doc.findings) {
+        expect(Number.isInteger(f.row)).toBe(true);
+        expect(f.row).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const doc = JSON.parse(run(['check', partial, '--json']).stdout) as { findings: JsonFinding[] };
+    const missing = doc.findings.filter((f) => f.code === 'sheet.missing' || f.code.endsWith('column.missing'));
+    expect(missing.map((f) => `${f.sheet}!${f.column}${f.row} ${f.code}`).sort()).toEqual([
+      'Наставляемые!1 column.missing',
+      'Наставляемые!1 consent.column.missing',
+      'Наставники!1 sheet.missing',
+      'Пары!1 sheet.missing',
+    ]);
+    const text = run(['check', partial]).stdout;
+    expect(text).toMatch(/стр\. 1\s+предупреждение: Нет листа «Наставники»/);
+  });
+
   it('exits 2 with one Russian line for missing or unreadable files and bad options', () => {
     const missing = run(['check', join(dir, 'нет.xlsx'), '--json']);
     expect(missing.status).toBe(2);
