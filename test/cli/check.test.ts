@@ -181,6 +181,27 @@ describe('nastavnik highlight', () => {
     expect(noteText(again.getWorksheet('Наставники')!.getCell('G4'))).toBe(g4);
   });
 
+  it('reads a «Срок» typed as a date serial without a date format (an .xlsx written by a program) as its date', async () => {
+    const book = join(dir, 'сроки-числом.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Настройки').addRows([['Параметр', 'Значение'], ['Начало периода', '01.09.2025'], ['Окончание периода', '31.08.2026']]);
+    const ws = wb.addWorksheet('Дорожная карта');
+    ws.addRows([['№', 'Мероприятие', 'Срок', 'Ответственный'], ['1', 'Отчёт', 46022, 'Куратор'], ['2', 'Совещание', 999999, 'Куратор']]);
+    expect(ws.getCell('C2').numFmt ?? 'General').not.toMatch(/[dmy]/i);
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'сроки-числом-подсвечено.xlsx');
+    const r = run(['highlight', book, '--out', out, '--as-of', '2025-12-20']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('скоро 1');
+    expect(r.stderr).toContain('Не распознано сроков: 1 — лист «Дорожная карта», ячейка C3');
+    const res = new ExcelJS.Workbook();
+    await res.xlsx.readFile(out);
+    const sheet = res.getWorksheet('Дорожная карта')!;
+    expect(sheet.getCell('C2').value).toBe(46022); // the curator's cell is not rewritten
+    expect(noteText(sheet.getCell('C2'))).not.toMatch(/не распознан/);
+    expect(noteText(sheet.getCell('C3'))).toMatch(/Срок «999999» не распознан/);
+  });
+
   it('refuses to overwrite the input and needs --out', () => {
     expect(run(['highlight', canonical, '--out', canonical]).status).toBe(2);
     const r = run(['highlight', canonical]);
