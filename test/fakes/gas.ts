@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { CallLog, createTracker } from './calls';
-import { manifestScopes, requiredScopes } from './scopes';
+import { manifestAdvancedServices, manifestScopes, requiredScopes } from './scopes';
 import { FakeSpreadsheet, createCharts, createSpreadsheetApp, fail, type SheetsState, type UiLog } from './sheets';
 import {
   FakeProperties,
@@ -23,7 +23,7 @@ import {
   type FakeTrigger,
   type SentMail,
 } from './services';
-import { newDriveState, createDocumentApp, createDriveApp, createDriveApi } from './docs';
+import { newDriveState, createDocumentApp, createDriveApp, createDriveApi, createDocsApi } from './docs';
 
 export { CallLog } from './calls';
 export * from './sheets';
@@ -48,6 +48,12 @@ export interface GasFakesOptions {
   scopes?: readonly string[] | null;
   userEmail?: string;
   addonName?: string;
+  /**
+   * The advanced services enabled (userSymbols): only these globals exist, as in Apps Script,
+   * where a service missing from the manifest's enabledAdvancedServices is not defined at all.
+   * Default: the add-on's appsscript.json.
+   */
+  advancedServices?: readonly string[];
 }
 
 export function createGasFakes(options: GasFakesOptions = {}) {
@@ -78,6 +84,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
   const logs: string[] = [];
   const sleeps: number[] = [];
   const drive = newDriveState();
+  const advanced = options.advancedServices ?? manifestAdvancedServices();
   const { logger, console } = createLogger(logs);
 
   const raw = {
@@ -87,8 +94,9 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     LockService: createLockService(state, locks),
     DocumentApp: createDocumentApp(drive),
     DriveApp: createDriveApp(drive),
-    // The advanced Drive service the manifest enables (dependencies.enabledAdvancedServices).
-    Drive: createDriveApi(drive, declared),
+    // The advanced services the manifest enables (dependencies.enabledAdvancedServices).
+    ...(advanced.includes('Drive') ? { Drive: createDriveApi(drive, declared) } : {}),
+    ...(advanced.includes('Docs') ? { Docs: createDocsApi(drive, declared) } : {}),
     MailApp: createMailApp(state, mail),
     ScriptApp: createScriptApp(state, triggers),
     Utilities: createUtilities(sleeps),
