@@ -46,7 +46,8 @@ export function Registers() {
               </h3>
               <ul class="list">
                 {g.items.map((f, i) => {
-                  const clickable = f.row > 0;
+                  // A missing tab's finding has a row too (its header's), but no cell to go to.
+                  const clickable = f.row > 0 && check.data!.sheets.includes(f.sheet);
                   const open = () => {
                     if (clickable) void go.run(f.sheet, f.row, f.column);
                   };

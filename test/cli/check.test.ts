@@ -94,6 +94,30 @@ describe('nastavnik check --json', () => {
     });
   });
 
+  it('every finding has a 1-based row, a missing tab its header row (CLI.md)', async () => {
+    const partial = join(dir, 'без листов.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Наставляемые').addRows([['ФИО', 'Категория'], ['Петров Пётр', 'ученик']]);
+    await wb.xlsx.writeFile(partial);
+    for (const file of [partial, canonical, synonyms]) {
+      const doc = JSON.parse(run(['check', file, '--json', '--as-of', '2026-11-22']).stdout) as { findings: JsonFinding[] };
+      for (const f of doc.findings) {
+        expect(Number.isInteger(f.row)).toBe(true);
+        expect(f.row).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const doc = JSON.parse(run(['check', partial, '--json']).stdout) as { findings: JsonFinding[] };
+    const missing = doc.findings.filter((f) => f.code === 'sheet.missing' || f.code.endsWith('column.missing'));
+    expect(missing.map((f) => `${f.sheet}!${f.column}${f.row} ${f.code}`).sort()).toEqual([
+      'Наставляемые!1 column.missing',
+      'Наставляемые!1 consent.column.missing',
+      'Наставники!1 sheet.missing',
+      'Пары!1 sheet.missing',
+    ]);
+    const text = run(['check', partial]).stdout;
+    expect(text).toMatch(/стр\. 1\s+предупреждение: Нет листа «Наставники»/);
+  });
+
   it('exits 2 with one Russian line for missing or unreadable files and bad options', () => {
     const missing = run(['check', join(dir, 'нет.xlsx'), '--json']);
     expect(missing.status).toBe(2);
@@ -155,6 +179,27 @@ describe('nastavnik highlight', () => {
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(out2);
     expect(noteText(again.getWorksheet('Наставники')!.getCell('G4'))).toBe(g4);
+  });
+
+  it('reads a «Срок» typed as a date serial without a date format (an .xlsx written by a program) as its date', async () => {
+    const book = join(dir, 'сроки-числом.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Настройки').addRows([['Параметр', 'Значение'], ['Начало периода', '01.09.2025'], ['Окончание периода', '31.08.2026']]);
+    const ws = wb.addWorksheet('Дорожная карта');
+    ws.addRows([['№', 'Мероприятие', 'Срок', 'Ответственный'], ['1', 'Отчёт', 46022, 'Куратор'], ['2', 'Совещание', 999999, 'Куратор']]);
+    expect(ws.getCell('C2').numFmt ?? 'General').not.toMatch(/[dmy]/i);
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'сроки-числом-подсвечено.xlsx');
+    const r = run(['highlight', book, '--out', out, '--as-of', '2025-12-20']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('скоро 1');
+    expect(r.stderr).toContain('Не распознано сроков: 1 — лист «Дорожная карта», ячейка C3');
+    const res = new ExcelJS.Workbook();
+    await res.xlsx.readFile(out);
+    const sheet = res.getWorksheet('Дорожная карта')!;
+    expect(sheet.getCell('C2').value).toBe(46022); // the curator's cell is not rewritten
+    expect(noteText(sheet.getCell('C2'))).not.toMatch(/не распознан/);
+    expect(noteText(sheet.getCell('C3'))).toMatch(/Срок «999999» не распознан/);
   });
 
   it('refuses to overwrite the input and needs --out', () => {

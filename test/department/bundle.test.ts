@@ -11,7 +11,7 @@ import * as vm from 'node:vm';
 import { createGasFakes, FakeSpreadsheet, GasException, type GasFakes } from '../fakes/gas';
 import { REASONS, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_TITLE } from '../../src/core/monitoring/consolidate';
 import { schoolTabs, type SchoolSpec } from './schools';
-import { manifestScopes } from '../fakes/scopes';
+import { manifestAdvancedServices, manifestScopes } from '../fakes/scopes';
 
 const root = join(__dirname, '..', '..');
 const READONLY = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -37,8 +37,12 @@ const ACCESS_DENIED = 'You do not have permission to access the requested docume
 
 /** Loads the bundle; openByUrl/openById serve the given school spreadsheets (or throw). */
 function load(list: unknown[][], schools: Record<string, SchoolSpec | 'denied'>): { fakes: GasFakes; ctx: any } {
-  // The department deployment's own scopes: a call they do not allow throws, as in Apps Script.
-  const fakes = createGasFakes({ sheets: { 'Список школ': list }, scopes: manifestScopes('department/appsscript.json') });
+  // The department deployment's own scopes and advanced services: a call they do not allow throws, as in Apps Script.
+  const fakes = createGasFakes({
+    sheets: { 'Список школ': list },
+    scopes: manifestScopes('department/appsscript.json'),
+    advancedServices: manifestAdvancedServices('department/appsscript.json'),
+  });
   const files = new Map<string, FakeSpreadsheet | 'denied'>();
   for (const [u, spec] of Object.entries(schools)) {
     if (spec === 'denied') {

@@ -104,6 +104,10 @@ describe('readSchoolList', () => {
     expect(findListSheet(['Сводка', 'Лист1', 'Школы района'], () => [])).toBe('Школы района');
     expect(findListSheet(['Сводка', 'Лист1', 'Лист2'], (n) => (n === 'Лист2' ? ['Ссылка на таблицу'] : ['x']))).toBe('Лист2');
     expect(findListSheet(['Сводка', 'Лист1'], () => ['x'])).toBeNull();
+    // «ОО» as a word (JS \b never matched beside Cyrillic), not inside one.
+    expect(findListSheet(['Сводка', 'Лист1', 'ОО района'], () => ['x'])).toBe('ОО района');
+    expect(findListSheet(['Сводка', 'Наши оо'], () => ['x'])).toBe('Наши оо');
+    expect(findListSheet(['Сводка', 'Зоопарк'], () => ['x'])).toBeNull();
   });
 });
 

@@ -445,6 +445,10 @@ export class FakeListItem extends FakeParagraph {
 export class FakeTableCell extends FakeElement {
   readonly __type = 'TableCell';
   paragraphs: FakeParagraph[];
+  /** Set by FakeTable._merge on the upper-left cell of a merged area. */
+  span?: { rows: number; cols: number };
+  /** Set by FakeTable._merge on the cells the area covers. */
+  covered = false;
   constructor(doc: DocRef, text = '') {
     super(doc);
     this.paragraphs = String(text).split('\n').map((t) => this.adopt(new FakeParagraph(doc, t)));
@@ -603,6 +607,27 @@ export class FakeTable extends FakeElement {
   }
   getCell(r: number, c: number) {
     return this.getRow(r).getCell(c);
+  }
+  /**
+   * Test set-up (not an Apps Script method): merges the area, as a curator does in the Docs
+   * editor. Its content moves into the upper-left cell, as the editor does; the covered cells
+   * stay in the table, empty. Only the Docs API's JSON reports the spans (DocumentApp's
+   * getColSpan/getRowSpan are not modelled).
+   */
+  _merge(row: number, col: number, rows: number, cols: number) {
+    const head = this.getCell(row, col);
+    for (let r = row; r < row + rows; r++) {
+      for (let c = col; c < col + cols; c++) {
+        const cell = this.getCell(r, c);
+        if (cell === head) continue;
+        for (const p of cell.paragraphs) if (p.getText()) head.appendParagraph(p.getText());
+        cell.paragraphs = [new FakeParagraph(this.doc, '')];
+        cell.paragraphs[0].parent = cell as unknown as FakeContainer;
+        cell.covered = true;
+      }
+    }
+    head.span = { rows, cols };
+    return this;
   }
   getNumChildren() {
     return this.rows.length;
@@ -894,6 +919,8 @@ export interface DriveState {
   files: Map<string, FakeFile>;
   folders: Map<string, FakeFolder>;
   root: FakeFolder;
+  /** Files and folders made through the Drive API: what drive.file alone lets an app see. */
+  byApi: Set<string>;
 }
 
 export class FakeFile {
@@ -1006,7 +1033,7 @@ function iterator<T>(items: T[]) {
 export function newDriveState(): DriveState {
   const files = new Map<string, FakeFile>();
   const folders = new Map<string, FakeFolder>();
-  const drive = { files, folders } as DriveState;
+  const drive = { files, folders, byApi: new Set<string>() } as DriveState;
   drive.root = new FakeFolder(drive, 'root-folder', 'Мой диск', null);
   folders.set(drive.root.id, drive.root);
   return drive;
@@ -1091,8 +1118,7 @@ const API_DOC = 'application/vnd.google-apps.document';
  */
 export function createDriveApi(drive: DriveState, scopes: readonly string[] | null) {
   const wide = !scopes || scopes.some((s) => /\/auth\/drive(\.readonly)?$/.test(s));
-  const mine = new Set<string>();
-  const visible = (id: string) => wide || mine.has(id);
+  const visible = (id: string) => wide || drive.byApi.has(id);
   const notFound = (id: string): never => fail(`API call to drive.files.get failed with error: File not found: ${id}.`);
   const resource = (id: string) => {
     const folder = drive.folders.get(id);
@@ -1119,7 +1145,7 @@ export function createDriveApi(drive: DriveState, scopes: readonly string[] | nu
         drive.files.set(file.id, file);
         id = file.id;
       }
-      mine.add(id);
+      drive.byApi.add(id);
       return resource(id);
     },
     get(id: string) {
@@ -1138,4 +1164,69 @@ export function createDriveApi(drive: DriveState, scopes: readonly string[] | nu
     },
   };
   return { __type: 'Drive', Files };
+}
+
+// ---------------------------------------------------------------- Docs API (advanced service)
+
+type DocsJson = Record<string, unknown>;
+
+/** A paragraph as the Docs API writes it: runs end with "\n", a line break inside is U+000B. */
+function paragraphJson(p: FakeParagraph): DocsJson {
+  return {
+    paragraph: {
+      elements: [{ textRun: { content: p.getText().replace(/\r/g, '\u000b') + '\n', textStyle: {} } }],
+      paragraphStyle: { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' },
+    },
+  };
+}
+
+function tableJson(t: FakeTable): DocsJson {
+  return {
+    table: {
+      rows: t.rows.length,
+      columns: t.rows[0]?.cells.length ?? 0,
+      tableRows: t.rows.map((r) => ({
+        tableCells: r.cells.map((c) => ({
+          content: c.paragraphs.map(paragraphJson),
+          tableCellStyle: { rowSpan: c.span?.rows ?? 1, columnSpan: c.span?.cols ?? 1, contentAlignment: 'TOP' },
+        })),
+        tableRowStyle: { minRowHeight: { unit: 'PT' } },
+      })),
+      tableStyle: { tableColumnProperties: (t.rows[0]?.cells ?? []).map(() => ({ widthType: 'EVENLY_DISTRIBUTED' })) },
+    },
+  };
+}
+
+/** documents.get of a fake document: the body's structure (indexes and styles left out). */
+export function docsJsonOf(doc: FakeDocument): DocsJson {
+  const content: DocsJson[] = [{ sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } }];
+  for (const c of doc.body.children) {
+    if (c instanceof FakeParagraph) content.push(paragraphJson(c));
+    else if (c instanceof FakeTable) content.push(tableJson(c));
+    else content.push({ paragraph: { elements: [{ horizontalRule: {} }, { textRun: { content: '\n' } }] } });
+  }
+  // A copy: the script gets JSON, not the fake's objects.
+  return JSON.parse(JSON.stringify({ title: doc.getName(), documentId: doc.getId(), body: { content } })) as DocsJson;
+}
+
+/**
+ * The advanced Docs service (Docs API v1) as far as the add-on uses it: Documents.get(id) of a
+ * document's saved state. Visible documents: all under documents / documents.readonly / drive /
+ * drive.readonly; under drive.file alone only those made through the Drive API. Options other
+ * than none are not modelled and throw rather than pretend.
+ */
+export function createDocsApi(drive: DriveState, scopes: readonly string[] | null) {
+  const wide = !scopes || scopes.some((s) => /\/auth\/(documents(\.readonly)?|drive(\.readonly)?)$/.test(s));
+  const Documents = {
+    __type: 'DocsDocuments',
+    get(id: string, options?: unknown) {
+      if (options !== undefined) fail('The fake Docs API models Documents.get(documentId) without options only.');
+      const f = drive.files.get(String(id));
+      if (!f || !f.doc || f.trashed || (!wide && !drive.byApi.has(f.id))) {
+        fail('API call to docs.documents.get failed with error: Requested entity was not found.');
+      }
+      return docsJsonOf(f!.doc!);
+    },
+  };
+  return { __type: 'Docs', Documents };
 }

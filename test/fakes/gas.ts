@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { CallLog, createTracker } from './calls';
-import { manifestScopes, requiredScopes } from './scopes';
+import { manifestAdvancedServices, manifestScopes, requiredScopes } from './scopes';
 import { FakeSpreadsheet, createCharts, createSpreadsheetApp, fail, type SheetsState, type UiLog } from './sheets';
 import {
   FakeProperties,
@@ -25,7 +25,7 @@ import {
   type ScriptKind,
   type SentMail,
 } from './services';
-import { newDriveState, createDocumentApp, createDriveApp, createDriveApi } from './docs';
+import { newDriveState, createDocumentApp, createDriveApp, createDriveApi, createDocsApi } from './docs';
 
 export { CallLog } from './calls';
 export * from './sheets';
@@ -70,6 +70,12 @@ export interface GasFakesOptions {
   world?: UserWorld;
   /** An editor add-on (default, as the default build) or a script bound to this spreadsheet. */
   scriptKind?: ScriptKind;
+  /**
+   * The advanced services enabled (userSymbols): only these globals exist, as in Apps Script,
+   * where a service missing from the manifest's enabledAdvancedServices is not defined at all.
+   * Default: the add-on's appsscript.json.
+   */
+  advancedServices?: readonly string[];
 }
 
 export function createGasFakes(options: GasFakesOptions = {}) {
@@ -101,6 +107,7 @@ export function createGasFakes(options: GasFakesOptions = {}) {
   const logs: string[] = [];
   const sleeps: number[] = [];
   const drive = newDriveState();
+  const advanced = options.advancedServices ?? manifestAdvancedServices();
   const { logger, console } = createLogger(logs);
 
   const raw = {
@@ -110,8 +117,9 @@ export function createGasFakes(options: GasFakesOptions = {}) {
     LockService: createLockService(state, locks),
     DocumentApp: createDocumentApp(drive),
     DriveApp: createDriveApp(drive),
-    // The advanced Drive service the manifest enables (dependencies.enabledAdvancedServices).
-    Drive: createDriveApi(drive, declared),
+    // The advanced services the manifest enables (dependencies.enabledAdvancedServices).
+    ...(advanced.includes('Drive') ? { Drive: createDriveApi(drive, declared) } : {}),
+    ...(advanced.includes('Docs') ? { Docs: createDocsApi(drive, declared) } : {}),
     MailApp: createMailApp(state, mail),
     ScriptApp: createScriptApp(state, triggers, options.scriptKind ?? 'addon', () => (state.noDocument ? null : spreadsheet.id)),
     Utilities: createUtilities(sleeps),

@@ -19,6 +19,8 @@ const DRIVE_WRITE = [`${S}drive`];
 /** The Drive API (advanced Drive service): drive.file reaches files the app created or opened. */
 const DRIVE_API = [`${S}drive.file`, `${S}drive`];
 const DRIVE_API_READ = [...DRIVE_API, `${S}drive.readonly`];
+/** The Docs API (advanced Docs service), documents.get: the reference's «Authorization scopes». */
+const DOCS_API_READ = [...DOCS, `${S}documents.readonly`, ...DRIVE_API_READ];
 const MAIL = [`${S}script.send_mail`];
 const SCRIPTAPP = [`${S}script.scriptapp`];
 const CONTAINER_UI = [`${S}script.container.ui`];
@@ -64,6 +66,7 @@ const BY_METHOD: Record<string, readonly string[]> = {
   'DriveFiles.update': DRIVE_API,
   'DriveFiles.get': DRIVE_API_READ,
   'DriveFiles.list': DRIVE_API_READ,
+  'DocsDocuments.get': DOCS_API_READ,
   'MailApp.sendEmail': MAIL,
   'MailApp.getRemainingDailyQuota': MAIL,
   'ScriptApp.getProjectTriggers': SCRIPTAPP,
@@ -81,4 +84,12 @@ export function requiredScopes(type: string, method: string): readonly string[] 
 export function manifestScopes(relPath = 'appsscript.json'): string[] {
   const m = JSON.parse(readFileSync(join(__dirname, '..', '..', relPath), 'utf8')) as { oauthScopes?: string[] };
   return m.oauthScopes ?? [];
+}
+
+/** The advanced services a manifest enables (dependencies.enabledAdvancedServices), by userSymbol. */
+export function manifestAdvancedServices(relPath = 'appsscript.json'): string[] {
+  const m = JSON.parse(readFileSync(join(__dirname, '..', '..', relPath), 'utf8')) as {
+    dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string }> };
+  };
+  return (m.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol ?? '').filter(Boolean);
 }

@@ -97,7 +97,7 @@ describe('dist/Code.js', () => {
     const names = [...code.matchAll(/^function ([\w$]+)\(/gm)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(MENU.length);
     expect(names.filter((n) => n.endsWith('_'))).toEqual([]);
-    const services = ['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'MailApp', 'ScriptApp', 'PropertiesService', 'LockService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts'];
+    const services = ['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'Docs', 'MailApp', 'ScriptApp', 'PropertiesService', 'LockService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts'];
     expect(names.filter((n) => services.includes(n))).toEqual([]);
     // The daily reminder's trigger names a top-level function.
     expect(names).toContain(DIGEST_HANDLER);
@@ -254,5 +254,7 @@ describe('dist/Sidebar.html and dist/appsscript.json', () => {
     );
     // Orders are placed with the Drive API (src/gas/docs.ts): the service must be enabled.
     expect(manifest.dependencies?.enabledAdvancedServices).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
+    // A roadmap is read from a Google Doc in one Docs API call (src/gas/docTables.ts).
+    expect(manifest.dependencies?.enabledAdvancedServices).toContainEqual({ userSymbol: 'Docs', serviceId: 'docs', version: 'v1' });
   });
 });

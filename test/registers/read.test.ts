@@ -1,6 +1,6 @@
 import { readTable } from '../../src/core/registers/read';
 import { matchHeaders } from '../../src/core/registers/headings';
-import { columnsOf, mentorSchema, menteeSchema, pairSchema } from '../../src/core/registers/schemas';
+import { columnsOf, mentorSchema, menteeSchema, pairSchema, roadmapItemSchema } from '../../src/core/registers/schemas';
 import { readSettings, parseShare } from '../../src/core/registers/settings';
 import { normalizeForm, parseForms } from '../../src/core/registers/forms';
 import { resolvePerson, indexPeople, nextId } from '../../src/core/registers/people';
@@ -35,6 +35,16 @@ describe('cells and records', () => {
     expect(isoFromDateCell(new Date('2021-02-14T21:00:00Z'))).toBe('2021-02-15');
     expect(isoFromDateCell(new Date('2021-02-14T17:00:00Z'))).toBe('2021-02-15');
     expect(ageOn('2010-05-20', '2026-05-19')).toBe(15);
+  });
+
+  it('reads a roadmap «Срок» that is a date serial as its date; a year, a day or another number stays as written', () => {
+    const t = readTable(
+      'Дорожная карта',
+      [['Мероприятие', 'Срок'], ['А', 46022], ['Б', 46022.75], ['В', 2026], ['Г', 15], ['Д', 999999], ['Е', 'ежемесячно до 25'], ['Ж', new Date(Date.UTC(2025, 11, 31))]],
+      roadmapItemSchema,
+    );
+    expect(t.rows.map((r) => r.record.deadline)).toEqual(['2025-12-31', '2025-12-31', '2026', '15', '999999', 'ежемесячно до 25', '2025-12-31']);
+    expect(t.findings).toEqual([]);
   });
 
   it('reads a register with blank rows, wrong types and several values in one cell', () => {

@@ -61,6 +61,35 @@ describe('deadline highlighting', () => {
     expect(wb.calls.writeValues + (wb.calls.writeDecorations ?? 0)).toBe(writes);
   });
 
+  it('a date serial in «Срок» (a number without a date format) is its date; another number is named by its cell', () => {
+    const wb = new MemoryWorkbook({
+      Настройки: [['Параметр', 'Значение'], ['Начало периода', '01.09.2025'], ['Окончание периода', '31.08.2026']],
+      'Дорожная карта': [
+        ['№', 'Мероприятие', 'Срок', 'Ответственный'],
+        ['1', 'Отчёт', 46022, 'Куратор'], // 31.12.2025
+        ['2', 'Совещание', 123456, 'Куратор'],
+        ['3', 'Анкетирование', 2026, 'Куратор'], // a year, not a serial
+        ['4', 'Итоги', 46022.5, 'Куратор'], // a date and time
+      ],
+    });
+    const res = roadmapApi.highlightDeadlines(ctx(wb, '2025-12-20'));
+    const grid = wb.grid('Дорожная карта');
+    const next = grid[0].indexOf('Ближайший срок');
+    const state = grid[0].indexOf('Состояние');
+    expect([1, 2, 4].map((r) => [grid[r][next], grid[r][state]])).toEqual([
+      ['31.12.2025', 'скоро срок'],
+      ['', 'без даты'],
+      ['31.12.2025', 'скоро срок'],
+    ]);
+    expect(grid[3][state]).not.toBe('без даты');
+    const notes = wb.sheet('Дорожная карта').notes;
+    for (const r of [1, 3, 4]) expect(notes.get(`${r},2`) ?? '').not.toMatch(/не распознан/);
+    expect(notes.get('2,2')).toMatch(/Срок «123456» не распознан/);
+    expect(res.summary).toContain('Не распознано сроков: 1 — лист «Дорожная карта», ячейка C3 (см. примечания)');
+    const view = roadmapApi.getDeadlines(ctx(wb, '2025-12-20'));
+    expect(view.items.find((i) => i.number === '1')).toMatchObject({ deadline: '2025-12-31', understood: true, nextDue: '2025-12-31' });
+  });
+
   it('a «Состояние» column of the curator keeps its text; the add-on writes its own beside it', () => {
     const wb = new MemoryWorkbook({
       Настройки: [['Параметр', 'Значение'], ['Начало периода', '01.09.2026'], ['Окончание периода', '31.08.2027']],

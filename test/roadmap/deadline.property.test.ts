@@ -85,6 +85,25 @@ describe('parseDeadline properties', () => {
     );
   });
 
+  it('a repetition reads the same whatever stands between its frequency and its day', () => {
+    const frequencies = ['ежемесячно', 'ежеквартально', 'ежегодно', 'каждый месяц', '1 раз в квартал', 'раз в полугодие'];
+    const days = ['до 25 числа', 'до 5-го числа', 'не позднее 10 числа', 'до 1 октября', 'в мае', 'ноябрь', 'до 20 числа месяца, следующего за отчетным'];
+    const joins = [' ', ', ', ',', ' — ', ' - ', ': ', '; ', '. ', ' / ', '\n'];
+    fc.assert(
+      fc.property(fc.constantFrom(...frequencies), fc.constantFrom(...days), fc.constantFrom(...joins), fc.boolean(), period, (f, d, join, paren, p) => {
+        const plain = parseDeadline(`${f} ${d}`, p);
+        const variant = parseDeadline(paren ? `${f} (${d})` : `${f}${join}${d}`, p);
+        expect([variant.kind, variant.occurrences, variant.notes]).toEqual([plain.kind, plain.occurrences, plain.notes]);
+        // «числа» may be left out or the day written «25-го»: the same day
+        const bare = d.replace(/(\d+)(?:-го)? числа/, '$1');
+        const ordinal = d.replace(/(\d+)(?:-го)? числа/, '$1-го');
+        expect(parseDeadline(`${f}, ${bare}`, p).occurrences).toEqual(plain.occurrences);
+        expect(parseDeadline(`${f}, ${ordinal}`, p).occurrences).toEqual(plain.occurrences);
+      }),
+      RUNS,
+    );
+  });
+
   it('a full date is read the same in any spelling', () => {
     fc.assert(
       fc.property(isoDay, period, (iso, p) => {

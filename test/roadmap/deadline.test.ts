@@ -318,6 +318,41 @@ describe('parseDeadline: recurrence and notes', () => {
   });
 });
 
+describe('parseDeadline: a repetition reads the same whatever its punctuation and wording of the day', () => {
+  const cases: Array<[canonical: string, period: Period, variants: string[]]> = [
+    ['ежемесячно до 25 числа', Y21, [
+      'ежемесячно, до 25', 'ежемесячно до 25', 'ежемесячно до 25-го', 'Ежемесячно — до 25-го числа', 'ежемесячно (до 25 числа)',
+      'ежемесячно (до 25)', 'ежемесячно; до 25-го', 'ежемесячно: до 25', 'ежемесячно,до 25', 'ежемесячно – до 25.',
+      'ежемесячно, не позднее 25', 'ежемесячно, не позднее 25-го числа', 'Ежемесячно, к 25-му', 'ежемесячно, 25-го',
+      'ежемесячно, 15-25 числа', 'ежемесячно с 20 по 25', 'до 25-го ежемесячно', 'каждый месяц, до 25',
+    ]],
+    ['ежеквартально до 5 числа', Y21, ['ежеквартально, до 5 числа', 'ежеквартально, до 5', 'Ежеквартально — до 5-го', 'ежеквартально (до 5-го числа)', '1 раз в квартал, до 5']],
+    ['ежегодно до 1 октября', LY, ['ежегодно, до 1 октября', 'Ежегодно — до 1 октября', 'ежегодно (до 1 октября)', 'ежегодно: до 1.10', 'ежегодно; до 01.10']],
+    ['ежеквартально до 10 числа месяца, следующего за отчетным кварталом', Y21, [
+      'ежеквартально, до 10-го числа месяца, следующего за отчётным кварталом', 'Ежеквартально (до 10 числа месяца, следующего за отчетным кварталом)',
+    ]],
+  ];
+  for (const [canonical, period, variants] of cases) {
+    const expected = windows(parseDeadline(canonical, period));
+    it.each(variants)(`%j as «${canonical}»`, (variant) => {
+      const p = parseDeadline(variant, period);
+      expect({ kind: p.kind, windows: windows(p), notes: p.notes }).toEqual({ kind: 'recurring', windows: expected, notes: undefined });
+    });
+  }
+
+  it('the day of «ежемесячно до 25» is the 25th, not the month end', () => {
+    expect(windows(parseDeadline('ежемесячно, до 25', { start: '2021-01-01', end: '2021-03-31' }))).toEqual(['2021-01-25', '2021-02-25', '2021-03-25']);
+  });
+
+  it('a number that names no day is said, not silently dropped', () => {
+    const p = parseDeadline('ежемесячно, 2 раза', { start: '2021-01-01', end: '2021-02-28' });
+    expect(windows(p)).toEqual(['2021-01-31', '2021-02-28']);
+    expect(p.notes).toHaveLength(1);
+    expect(p.notes?.[0]).toMatch(/^часть текста не распознана: «(?=.*\b2\b)(?=.*раза).*»$/);
+    expect(windows(parseDeadline('ежеквартально, II', Y21))).toEqual(['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31']);
+  });
+});
+
 describe('parseDeadline: what it cannot read', () => {
   it.each([
     ['до 31 июня', Y21],

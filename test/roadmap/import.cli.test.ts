@@ -123,6 +123,41 @@ describe('nastavnik roadmap: encodings, .docx, bad input', () => {
     expect(stderr).toMatch(message as RegExp);
   });
 
+  test.each([
+    ['an empty file', 'пусто.txt', ''],
+    ['blank lines only', 'пробелы.txt', '\n  \r\n\t\n'],
+    ['text without a roadmap table', 'письмо.txt', 'Уважаемые коллеги!\nНаправляем информацию о совещании.\n'],
+  ])('%s: no items at all is unreadable input, exit 2 with one Russian line', (_name, name, text) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    for (const json of [true, false]) {
+      const { code, stdout, stderr } = json ? run(f, '--json') : run(f);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(`В файле «${f}» не найдено ни одного мероприятия дорожной карты`);
+    }
+  });
+
+  test('a .docx without a roadmap table: exit 2', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const f = join(dir, 'письмо.docx');
+    writeFileSync(f, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Уважаемые коллеги!')] }] })));
+    const { code, stderr } = run(f, '--json');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/не найдено ни одного мероприятия/);
+  });
+
+  test('items with warnings still exit 0 and list the warnings', () => {
+    const f = join(dir, 'с-предупреждением.txt');
+    writeFileSync(f, '№ п/п\tМероприятие\tСрок\tОтветственный\tПодпись\n1.\tВстреча\tсентябрь 2021 г.\tКуратор\tx\n');
+    const { code, stdout } = run(f, '--json');
+    expect(code).toBe(0);
+    const j = JSON.parse(stdout);
+    expect(j.items).toHaveLength(1);
+    expect(j.warnings).toEqual(['Столбец «Подпись» не импортирован: для него нет поля в дорожной карте.']);
+  });
+
   test('no file: usage error', () => {
     const { code, stderr } = run();
     expect(code).toBe(2);

@@ -2,7 +2,8 @@
 import { readDocxTables } from '../../src/node/docxTables';
 import { importRoadmapTables, importRoadmapText } from '../../src/core/roadmap/import';
 import { findPeriod, findTargets } from '../../src/core/roadmap/importPeriod';
-import { mapHeader } from '../../src/core/roadmap/importColumns';
+import { fieldOfHeading, mapHeader } from '../../src/core/roadmap/importColumns';
+import { looksLikeDeadline } from '../../src/core/roadmap/importText';
 import { buildRoadmapDocx } from './import.helpers';
 
 describe('docxTables + importRoadmapTables', () => {
@@ -146,6 +147,35 @@ describe('header synonyms by meaning', () => {
   test('a row of ordinary text is not a header', () => {
     expect(mapHeader(['1', 'Проведение встречи', 'сентябрь', 'Куратор'])).toBeUndefined();
   });
+
+  // These stems are whole-word tests on Cyrillic; JS \b never matched beside a Cyrillic letter.
+  test.each([
+    ['Плановый срок', 'deadline'],
+    ['Установленные сроки', 'deadline'],
+    ['Номер', 'number'],
+    ['Номер мероприятия по плану', 'number'],
+    ['Этап 1', 'section'],
+    ['Раздел программы', 'section'],
+  ])('heading %s → %s', (heading, field) => {
+    expect(fieldOfHeading(heading)).toBe(field);
+  });
+
+  test('a word merely containing a stem is not that heading', () => {
+    expect(fieldOfHeading('Номера кабинетов')).toBeUndefined();
+  });
+
+  test('a header with a deadline heading of its own words', () => {
+    expect(mapHeader(['№', 'Мероприятие', 'Плановый срок', 'Ответственный'])?.columns).toEqual({ number: 0, title: 1, deadline: 2, responsible: 3 });
+  });
+});
+
+describe('does a cell read like a deadline', () => {
+  test.each(['в течение года', 'конец года', 'раз в год', 'раз в полгода', 'на начало года'])('%s: yes', (s) => {
+    expect(looksLikeDeadline(s)).toBe(true);
+  });
+  test.each(['погода', 'годовой отчёт', 'Отчёт о работе'])('%s: no', (s) => {
+    expect(looksLikeDeadline(s)).toBe(false);
+  });
 });
 
 describe('period and targets phrases', () => {
@@ -158,12 +188,16 @@ describe('period and targets phrases', () => {
     ['с 1 сентября 2020 года по 30 июня 2024 года', { start: '2020-09-01', end: '2024-06-30' }],
     ['с 01.09.2020 по 30.06.2024', { start: '2020-09-01', end: '2024-06-30' }],
     ['МБОУ Школа № 26 на 2021 год', { start: '2021-01-01', end: '2021-12-31' }],
+    ['Дорожная карта на 2021 г', { start: '2021-01-01', end: '2021-12-31' }],
+    ['План работы на 2022 гг', { start: '2022-01-01', end: '2022-12-31' }],
+    ['План (на 2023 г) утверждён', { start: '2023-01-01', end: '2023-12-31' }],
   ])('%s', (text, period) => {
     expect(findPeriod(text)).toEqual(period);
   });
 
   test('no period in dates of orders and targets', () => {
     expect(findPeriod('к приказу от 15.09.2020 № 423; к концу 2020 года не менее 10%')).toBeUndefined();
+    expect(findPeriod('выдать на 2021 грамоты')).toBeUndefined();
   });
 
   test('targets', () => {

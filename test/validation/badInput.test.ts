@@ -67,6 +67,8 @@ describe('bad input gets a clear message, never an exception', () => {
     const codes = res.findings.map((f) => `${f.sheet}:${f.code}`);
     expect(codes).toEqual(expect.arrayContaining(['Наставники:sheet.missing', 'Пары:sheet.missing', 'Наставляемые 2026:sheet.adopted', 'Наставляемые 2026:consent.missing']));
     expect(res.findings.find((f) => f.code === 'sheet.missing')!.message).toContain('Настроить таблицу');
+    // Rows are 1-based (CLI.md): a missing tab's finding stands on the header row, on no column.
+    for (const f of res.findings.filter((x) => x.code === 'sheet.missing')) expect(f).toMatchObject({ row: 1, column: '' });
     expect(wb.sheet('Наставляемые 2026').backgrounds.get('1,3')).toBeDefined();
   });
 
@@ -127,6 +129,22 @@ describe('never throws on arbitrary cells', () => {
         for (const f of [...findings, ...mentors.findings]) {
           expect(f.row).toBeGreaterThanOrEqual(1);
           expect(f.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every finding of a check (what `nastavnik check` prints) has a 1-based row and a column letter or none', () => {
+    const tabNames = fc.constantFrom('Наставники', 'Наставляемые', 'Пары', 'Настройки', 'Список наставников', 'Пары 2026', 'Лист1');
+    fc.assert(
+      fc.property(fc.dictionary(tabNames, grid, { maxKeys: 5 }), (tabs) => {
+        const wb = new MemoryWorkbook(tabs);
+        const { findings } = checkRegisters(ctxOf(wb));
+        for (const f of findings) {
+          expect(Number.isInteger(f.row)).toBe(true);
+          expect(f.row).toBeGreaterThanOrEqual(1);
+          expect(f.column).toMatch(/^(?:[A-Z]{1,3})?$/);
         }
       }),
       { numRuns: 200 },

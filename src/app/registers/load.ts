@@ -141,9 +141,10 @@ export function loadRegisters(wb: WorkbookPort, opts: { only?: SheetKey[] } = {}
     const name = found[key];
     const canonical = SHEET_NAMES[key];
     if (!name) {
+      // Rows are 1-based (CLI.md): a tab-level finding stands on the header row.
       out.findings.push({
         sheet: canonical,
-        row: 0,
+        row: 1,
         column: '',
         field: '',
         code: 'sheet.missing',

@@ -5,7 +5,7 @@
  * curator's own formatting is kept (applyMarks).
  */
 import type { AppContext } from '../context';
-import type { CellValue } from '../port';
+import { columnLetter, type CellValue } from '../port';
 import { loadRegisters, type LoadedRegisters } from '../registers/load';
 import { applyMarks, PALETTE, type CellMark } from '../decorate';
 import { evaluateRoadmap, roadmapPeriod, STATUS_LABELS, countStatuses, type EvaluatedItem } from '../../core/roadmap/evaluate';
@@ -28,6 +28,13 @@ const COLOURS: Record<DeadlineStatus, string> = {
 export function evaluateLoaded(reg: LoadedRegisters, asOf: string): EvaluatedItem[] {
   const period = roadmapPeriod(reg.settings, reg.roadmap.map((r) => r.record.deadline ?? ''), asOf);
   return evaluateRoadmap(reg.roadmap, { period, asOf, soonDays: reg.settings.soonDays });
+}
+
+/** «лист «Дорожная карта», ячейки D5, D9» — the first few, so the curator finds them. */
+function unreadableCells(sheet: string, col: number | undefined, items: readonly EvaluatedItem[]): string {
+  const shown = items.slice(0, 5).map((e) => (col === undefined ? `строка ${e.row + 1}` : `${columnLetter(col)}${e.row + 1}`));
+  const more = items.length > shown.length ? ` и ещё ${items.length - shown.length}` : '';
+  return `лист «${sheet}», ${shown.length > 1 ? 'ячейки' : 'ячейка'} ${shown.join(', ')}${more}`;
 }
 
 function noteFor(e: EvaluatedItem): string | null {
@@ -103,10 +110,10 @@ export function highlightDeadlines(ctx: AppContext, asOf = ctx.today()): { summa
     }
     applyMarks(wb, ref.name, 'deadlines', marks, { rows, cols: width });
     const c = countStatuses(items);
-    const unreadable = items.filter((e) => !e.parsed.understood && (e.item.deadline ?? '').trim()).length;
+    const unreadable = items.filter((e) => !e.parsed.understood && (e.item.deadline ?? '').trim());
     const summary =
       `Сроки на ${ruDate(asOf)}: просрочено ${c.overdue}, скоро ${c.soon}, идёт ${c.inProgress}, выполнено ${c.done}, без даты ${c.noDate}.` +
-      (unreadable ? ` Не распознано сроков: ${unreadable} (см. примечания).` : '');
+      (unreadable.length ? ` Не распознано сроков: ${unreadable.length} — ${unreadableCells(ref.name, deadlineCol, unreadable)} (см. примечания).` : '');
     return { summary, counts: c };
   });
 }

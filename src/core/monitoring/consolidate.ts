@@ -184,7 +184,7 @@ export function findListSheet(names: readonly string[], headerOf: (name: string)
   if (exact) return exact;
   const mine = new Set([SUMMARY_SHEET, SUMMARY_FALLBACK_SHEET].map(normalizeKey));
   const pool = names.filter((n) => !mine.has(normalizeKey(n)) && !n.startsWith('_'));
-  const byName = pool.find((n) => /школ|организац|список|\bоо\b/.test(normalizeKey(n)));
+  const byName = pool.find((n) => /школ|организац|список|(?<!\p{L})оо(?!\p{L})/u.test(normalizeKey(n)));
   if (byName) return byName;
   return pool.find((n) => matchHeaders(headerOf(n), LIST_SPECS).columns.link !== undefined) ?? null;
 }

@@ -51,9 +51,17 @@ function yesNo(v: CellValue): 'yes' | 'no' | null {
   return null;
 }
 
+/**
+ * A number that is a date typed into a cell without a date format (.xlsx keeps the serial):
+ * 20000..80000 is 1954..2119, so a year (2021) or a day (15) is never taken for one.
+ */
+function serialDateOf(n: number): string | null {
+  return n > 20000 && n < 80000 ? isoFromSerial(n) : null;
+}
+
 function dateOf(v: CellValue): string | null {
   if (v instanceof Date) return isoFromDateCell(v);
-  if (typeof v === 'number') return v > 20000 && v < 80000 ? isoFromSerial(v) : null;
+  if (typeof v === 'number') return serialDateOf(v);
   return parseDateText(textOf(v));
 }
 
@@ -102,6 +110,10 @@ export function readCell(v: CellValue, meta: FieldMeta, opts: ReadCellOptions = 
     case 'text':
     case 'id':
       return { value: text };
+    case 'deadline':
+      // A date as a Date cell would read (textOf: ISO); any other number stays its digits, which
+      // the deadline engine then reports as not understood on its cell.
+      return { value: (typeof v === 'number' ? serialDateOf(v) : null) ?? text };
     case 'date': {
       const d = dateOf(v);
       return d ? { value: d } : { error: { code: 'date.invalid', message: `Дата «${text}» не распознана: введите в виде ДД.ММ.ГГГГ` } };

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 /** How a raw cell is turned into the field's value. */
 export type FieldKind =
   | 'text' // free text, folded spaces
+  | 'deadline' // a deadline phrase as text; a date cell or a date serial without a date format reads as its ISO date
   | 'id' // register ID, text
   | 'date' // ISO YYYY-MM-DD
   | 'dateOrYes' // a date or a yes/no mark (consent, training): ISO date, 'yes' or absent
@@ -238,7 +239,12 @@ export const roadmapItemSchema = z.object({
     width: 320,
   }),
   details: text({ heading: 'Содержание мероприятия', synonyms: ['Содержание', 'Описание'], width: 320 }),
-  deadline: text({ heading: 'Срок', synonyms: ['Сроки', 'Срок реализации', 'Срок исполнения', 'Сроки проведения'], width: 180 }),
+  deadline: field(z.optional(z.string()), {
+    kind: 'deadline',
+    heading: 'Срок',
+    synonyms: ['Сроки', 'Срок реализации', 'Срок исполнения', 'Сроки проведения'],
+    width: 180,
+  }),
   responsible: text({
     heading: 'Ответственный',
     synonyms: ['Ответственные исполнители', 'Ответственный за исполнение', 'Ответственный исполнитель', 'Ответственные'],

@@ -31,8 +31,11 @@ export type Unit =
   /** «25 числа»: a day of every month (recurring phrases only). */
   | { u: 'dom'; d: number }
   | { u: 'weekday'; w: number }
-  /** A lone number or Roman numeral that takes its meaning from a neighbour («15-30 октября»). */
-  | { u: 'bare'; n: number };
+  /**
+   * A lone number or Roman numeral that takes its meaning from a neighbour («15-30 октября»);
+   * `ordinal` when written «25-го», `roman` for «II».
+   */
+  | { u: 'bare'; n: number; ordinal?: true; roman?: true };
 
 /**
  * in: a window over the unit (a single day is a due date); by: «до/к» — a day is the due date,
@@ -244,7 +247,8 @@ export function parseUnit(c: Cursor): Unit | undefined {
     if (t.v >= 1 && t.v <= 31) {
       c.i++;
       // «5-го», «1-е»
-      if (c.isP('-') && c.word(1) && ORDINAL_SUFFIXES.has(c.word(1) as string)) c.i += 2;
+      const ordinal = c.isP('-') && !!c.word(1) && ORDINAL_SUFFIXES.has(c.word(1) as string);
+      if (ordinal) c.i += 2;
       const m = monthWord(c);
       if (m !== undefined) return { u: 'day', d: t.v, m, y: optionalYear(c) };
       const w = c.word();
@@ -252,7 +256,7 @@ export function parseUnit(c: Cursor): Unit | undefined {
         c.i++;
         return { u: 'dom', d: t.v };
       }
-      return { u: 'bare', n: t.v };
+      return ordinal ? { u: 'bare', n: t.v, ordinal } : { u: 'bare', n: t.v };
     }
     c.i = save;
     return undefined;
@@ -264,7 +268,7 @@ export function parseUnit(c: Cursor): Unit | undefined {
     const roman = romanOfWord(t.v);
     if (roman !== undefined) {
       c.i++;
-      return { u: 'bare', n: roman };
+      return { u: 'bare', n: roman, roman: true };
     }
     if (isAcademicWord(t.v)) {
       // «учебный год 2022-2023», «учебного года»
@@ -365,7 +369,7 @@ export function parseExpr(c: Cursor): Expr | undefined {
     const w2 = c.word();
     if (w2 === 'по' || w2 === 'до' || w2 === 'в') c.i++;
     b = parseUnit(c);
-    if (b && !isRangeEnd(b)) b = undefined;
+    if (b && !isRangeEnd(a, b)) b = undefined;
     if (b) {
       if (mode === 'from') mode = 'in';
     } else c.i = afterA;
@@ -375,8 +379,10 @@ export function parseExpr(c: Cursor): Expr | undefined {
   return { mode, a, b, part: p.part, during: p.during, raw };
 }
 
-function isRangeEnd(u: Unit): boolean {
-  return u.u !== 'dom' && u.u !== 'weekday';
+/** «15-25 числа»: a day of the month ends only a range of days of the month. */
+function isRangeEnd(a: Unit, b: Unit): boolean {
+  if (b.u === 'dom') return a.u === 'dom' || (a.u === 'bare' && !a.roman);
+  return b.u !== 'weekday';
 }
 
 export function makeCursor(tokens: Token[]): Cursor {

@@ -119,6 +119,7 @@ export function completeRange(e: Expr): Expr {
     if (b.u === 'day') a = { u: 'day', d: a.n, m: b.m, y: b.y };
     else if (b.u === 'quarter') a = { u: 'quarter', q: a.n, y: b.y };
     else if (b.u === 'half') a = { u: 'half', h: a.n, y: b.y };
+    else if (b.u === 'dom') a = { u: 'dom', d: a.n };
   }
   if (a.u === 'day' && a.m === undefined && b.u === 'day') a = { ...a, m: b.m };
   const aHas = unitHasYear(a);

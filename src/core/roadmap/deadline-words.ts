@@ -49,7 +49,7 @@ export function romanOfWord(word: string): number | undefined {
 }
 
 /** Suffix of a numeral written with digits: «1-й», «3-го», «2-е». */
-export const ORDINAL_SUFFIXES = new Set(['й', 'го', 'е', 'м', 'я', 'ое', 'ый', 'ого', 'ом', 'ой', 'ий']);
+export const ORDINAL_SUFFIXES = new Set(['й', 'го', 'е', 'м', 'я', 'ое', 'ый', 'ого', 'ом', 'ой', 'ий', 'му', 'ому']);
 
 /** «г», «гг», «год», «года», «годы» … */
 export function isYearWord(word: string): boolean {

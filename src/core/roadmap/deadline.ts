@@ -8,7 +8,7 @@
  * repetitions (deadline-recurring).
  */
 import { isIsoDate, minIso, maxIso, type Span } from './dates';
-import { parseExpressions, type Expr } from './deadline-grammar';
+import { parseExpressions, type Expr, type Unit } from './deadline-grammar';
 import { detectContinuous, detectFrequency, isDurationEvent, isEvent, isUnspecified } from './deadline-keywords';
 import { periodicDues, weeklyDues } from './deadline-recurring';
 import {
@@ -86,7 +86,10 @@ function analyse(text: string, period: Span, options: ParseDeadlineOptions): Par
 
   if (freq.recurrence) {
     const r = recurring(freq.recurrence, exprs, period, freq.nextMonth, freq.weekday, notes);
-    if (unreadList.length) notes.push(unreadNote(unreadList));
+    // A number that says nothing here («ежемесячно, 2 раза», a day of a weekly one): noted, not silently dropped.
+    const weekly = freq.recurrence === 'weekly';
+    const stray = exprs.filter((e) => e.a.u === 'bare' && (weekly || dayOfMonth(e) === undefined)).map((e) => e.raw);
+    if (unreadList.length || stray.length) notes.push(unreadNote([...unreadList, ...stray]));
     if (!r.length && notes.some((n) => n.startsWith('несуществующ'))) return unread(text, notes);
     return result(text, 'recurring', r, notes, freq.recurrence);
   }
@@ -176,7 +179,8 @@ function recurring(
 ): DeadlineWindow[] {
   const bounds = boundsOf(exprs, period);
   const floating = exprs.filter((e) => !isConcrete(e) && isCalendarUnit(e.a));
-  const dom = exprs.find((e) => e.a.u === 'dom')?.a as { d: number } | undefined;
+  const days = exprs.map(dayOfMonth).filter((d): d is number => d !== undefined);
+  const dom = days.length ? { d: days[0] } : undefined;
   const wd = weekday ?? (exprs.find((e) => e.a.u === 'weekday')?.a as { w: number } | undefined)?.w;
   if (!bounds) {
     notes.push(NOTE_OUTSIDE);
@@ -189,6 +193,19 @@ function recurring(
     return [];
   }
   return periodicDues(rec, bounds, dom?.d, nextMonth);
+}
+
+/**
+ * The day of the month a repetition is due, when the expression names one: «25 числа», «до 25»,
+ * «не позднее 25-го», «15-25 числа», «с 20 по 25» (the end of a range of days). A number with
+ * neither «числа», a «до» / «к» / «не позднее», an ordinal ending nor a range says nothing.
+ */
+function dayOfMonth(e: Expr): number | undefined {
+  const day = (u: Unit) => (u.u === 'dom' ? u.d : u.u === 'bare' && !u.roman ? u.n : undefined);
+  if (e.b) return day(e.a) !== undefined ? day(e.b) : undefined;
+  if (e.a.u === 'dom') return e.a.d;
+  if (e.a.u === 'bare' && !e.a.roman && (e.a.ordinal || e.mode === 'by' || e.mode === 'notLater')) return e.a.n;
+  return undefined;
 }
 
 /** The period narrowed by «с 2021 года» / «до 2023 года» / «в 2021-2022 гг.». */

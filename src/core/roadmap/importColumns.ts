@@ -66,12 +66,12 @@ export function fieldOfHeading(heading: string): ImportField | undefined {
   const prefix = cs.find((c) => c.key.length >= 3 && k.startsWith(c.key + ' '));
   if (prefix) return prefix.field;
   if (k.split(' ').length > 6) return undefined;
-  if (/^номер\b/.test(k)) return 'number';
-  if (/\bсрок/.test(k)) return 'deadline';
+  if (/^номер(?!\p{L})/u.test(k)) return 'number';
+  if (/(?<!\p{L})срок/u.test(k)) return 'deadline';
   if (/ответствен|исполнител/.test(k)) return 'responsible';
   if (/результат|примечани|вид документа|отчетн/.test(k)) return 'result';
   if (/мероприяти|наименовани/.test(k)) return 'title';
-  if (/^(?:раздел|этап)\b/.test(k)) return 'section';
+  if (/^(?:раздел|этап)(?!\p{L})/u.test(k)) return 'section';
   if (/содержани|описани/.test(k)) return 'details';
   return undefined;
 }

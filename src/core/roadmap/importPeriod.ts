@@ -81,7 +81,7 @@ export function findPeriod(text: string): Period | undefined {
     if (y2 > y1 && y2 - y1 <= 10) return span(iso(y1, 9, 1), iso(y2, 6, 30));
     if (y2 === y1) return span(iso(y1, 1, 1), iso(y2, 12, 31));
   }
-  m = /(?:^|[\s(])на\s+(\d{4})\s*(?:год|г\.|гг?\b)/iu.exec(t);
+  m = /(?:^|[\s(])на\s+(\d{4})\s*(?:год|г\.|гг?(?!\p{L}))/iu.exec(t);
   if (m) return span(iso(+m[1], 1, 1), iso(+m[1], 12, 31));
   return undefined;
 }

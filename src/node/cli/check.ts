@@ -24,7 +24,7 @@ export const checkCommand: Command = async (args) => {
         sheet = f.sheet;
         lines.push(`Лист «${sheet}»:`);
       }
-      const where = f.row > 0 ? `${f.column}${f.row}` : '—';
+      const where = f.column ? `${f.column}${f.row}` : `стр. ${f.row}`;
       lines.push(`  ${where.padEnd(6)} ${SEVERITY[f.severity]}: ${f.message}`);
     }
     lines.push(summaryText(summary));

@@ -110,6 +110,10 @@ export const roadmapCommand: Command = async (args) => {
   if (!file) throw new CliError('укажите файл дорожной карты: nastavnik roadmap <файл.txt|файл.docx> [--json]');
   if (extra.length) throw new CliError(`лишние аргументы: ${extra.join(' ')}`);
   const r = await importRoadmapFile(file);
+  // Nothing read at all is unreadable input (CLI.md: exit 2); items with warnings are a result.
+  if (!r.items.length) {
+    throw new CliError(`В файле «${file}» не найдено ни одного мероприятия дорожной карты: нужна таблица со строкой заголовков («№», «Мероприятие», «Срок»…)`);
+  }
   if (args.options.json) printJson(roadmapJson(r));
   else process.stdout.write(roadmapSummary(r));
   return 0;
