@@ -262,10 +262,24 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
     // Wall time of each stage (stages that repeat — build/solve/certificate per round — add up).
     const stages = new Map<string, number>();
     let last = performance.now();
+    // Memory held (JS heap + typed arrays) sampled as each stage ends, above what was held before
+    // (npm run bench exposes gc, so earlier instances' garbage does not count).
+    const held = () => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.external;
+    };
+    // Typed arrays are released a tick after the collection that finds them dead.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc?.();
+    const before = held();
+    let peak = 0;
     inst.solver = {
       onPhase: (name) => {
         const now = performance.now();
         stages.set(name, (stages.get(name) ?? 0) + now - last);
+        peak = Math.max(peak, held() - before);
         last = now;
       },
     };
@@ -274,13 +288,11 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
     const res = suggestPairs(inst);
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
-    // Memory right after the run (the process's peak would include earlier sections).
-    const rss = process.memoryUsage().rss / 1048576;
     const matched = res.assignments.reduce((s, a) => s + a.mentees.length, 0);
     // The greedy baseline holds every candidate pair: skipped where they run to tens of millions.
     const greedy = res.stats.candidateEdges <= 40e6 ? greedyTotal(inst) : null;
     report(
-      `  ${kind} ${nE} mentees × ${nM} mentors: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, RSS after ${rss.toFixed(0)} MB; matched ${matched}, total ${res.totalScore.toFixed(2)}; ` +
+      `  ${kind} ${nE} mentees × ${nM} mentors: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, memory at stage ends up to ${(peak / 1048576).toFixed(0)} MB; matched ${matched}, total ${res.totalScore.toFixed(2)}; ` +
         `${greedy ? `greedy matched ${greedy.matched}, total ${greedy.total.toFixed(2)}` : 'greedy skipped'}; candidate pairs ${res.stats.candidateEdges}, pruned ${res.stats.prunedEdges}, ` +
         `rounds ${res.stats.rounds}, certified ${res.stats.certified}, rows = ${res.stats.orientation}, unmatched ${res.unmatched.length}`,
     );
