@@ -102,25 +102,96 @@ export function syntheticInstance(nMentees: number, nMentors: number, seed = 1):
   return { mentors, mentees, pairs, today: '2026-11-22' };
 }
 
-/** Greedy baseline: pairs in descending score order, each taken while both sides are free. */
+/**
+ * A tie-heavy register, as real ones are: most mentees have no request, the same category and
+ * form, a handful of organisations and grades; mentors differ only in organisation, grade and
+ * places. Scores take a few distinct values, so almost every edge is tied with many others.
+ */
+export function tiedInstance(nMentees: number, nMentors: number, seed = 1): MatchInput {
+  const r = rng(seed);
+  const orgs = ['МБОУ СОШ № 1', 'МБОУ СОШ № 2', 'МБОУ Лицей № 3'];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const mentors: Mentor[] = [];
+  for (let k = 0; k < nMentors; k++) {
+    const student = r() < 0.15;
+    mentors.push({
+      id: `Н-${String(k + 1).padStart(5, '0')}`,
+      fullName: `Наставник ${k + 1}`,
+      category: student ? 'студент' : 'обучающийся',
+      organization: pick(orgs),
+      position: student ? undefined : `${pick([9, 10, 11])}А`,
+      competencies: [pick(TOPICS)[0]],
+      forms: student ? ['студент – ученик'] : ['ученик – ученик'],
+      capacity: r() < 0.9 ? undefined : 1 + Math.floor(r() * 4),
+      consentDate: '2026-09-01',
+    } as Mentor);
+  }
+  const mentees: Mentee[] = [];
+  for (let k = 0; k < nMentees; k++) {
+    const grade = pick([6, 7]);
+    const withRequest = r() < 0.1;
+    mentees.push({
+      id: `Нв-${String(k + 1).padStart(5, '0')}`,
+      fullName: `Наставляемый ${k + 1}`,
+      category: 'обучающийся',
+      organization: pick(orgs),
+      grade: `${grade}Б`,
+      birthDate: `${2026 - grade - 7}-03-15`,
+      request: withRequest ? `Помощь по ${pick(TOPICS)[1]}` : undefined,
+      form: r() < 0.8 ? 'ученик – ученик' : undefined,
+      consentDate: '2026-09-15',
+    } as Mentee);
+  }
+  return { mentors, mentees, pairs: [], today: '2026-11-22' };
+}
+
+/**
+ * Greedy baseline: pairs in descending score order (ties in enumeration order), each taken while
+ * both sides are free. Edges in typed arrays, ordered by a counting sort on the integer score.
+ */
 export function greedyTotal(input: MatchInput): { matched: number; total: number } {
   const model = buildCandidates(input);
   const scorer = new Scorer(model, resolveWeights(input.weights));
   const free = model.mentors.map((m) => m.free);
-  const edges: Array<[number, number, number]> = [];
+  let cap = 1 << 16;
+  let n = 0;
+  let ei = new Int32Array(cap);
+  let ej = new Int32Array(cap);
+  let eq = new Uint16Array(cap);
+  const count = new Int32Array(SCORE_SCALE + 2);
   const stamp = new Int32Array(model.mentors.length);
   let sv = 0;
-  for (const m of model.mentees) if (m.state === 'open') scorer.scoreMentee(m.index, stamp, ++sv, (j, _r, q) => edges.push([q, m.index, j]));
-  edges.sort((a, b) => b[0] - a[0]);
-  const taken = new Set<number>();
+  for (const m of model.mentees) {
+    if (m.state !== 'open') continue;
+    scorer.scoreMentee(m.index, stamp, ++sv, (j, _r, q) => {
+      if (n === cap) {
+        cap *= 2;
+        const grow = <T extends Int32Array | Uint16Array>(a: T, b: T): T => (b.set(a), b);
+        ei = grow(ei, new Int32Array(cap));
+        ej = grow(ej, new Int32Array(cap));
+        eq = grow(eq, new Uint16Array(cap));
+      }
+      ei[n] = m.index;
+      ej[n] = j;
+      eq[n++] = q;
+      count[SCORE_SCALE - q + 1]++;
+    });
+  }
+  for (let x = 1; x <= SCORE_SCALE + 1; x++) count[x] += count[x - 1];
+  const order = new Int32Array(n);
+  for (let e = 0; e < n; e++) order[count[SCORE_SCALE - eq[e]]++] = e;
+  const taken = new Uint8Array(model.mentees.length);
   let matched = 0;
   let total = 0;
-  for (const [q, i, j] of edges) {
-    if (taken.has(i) || free[j] <= 0) continue;
-    taken.add(i);
+  for (let t = 0; t < n; t++) {
+    const e = order[t];
+    const i = ei[e];
+    const j = ej[e];
+    if (taken[i] || free[j] <= 0) continue;
+    taken[i] = 1;
     free[j]--;
     matched++;
-    total += q;
+    total += eq[e];
   }
   return { matched, total: total / SCORE_SCALE };
 }
@@ -178,18 +249,37 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
   }
   report(`  small instances vs munkres-js: ${agree}/${small} equal (matched count and total score)`);
 
-  for (const [nE, nM] of [
-    [3000, 300],
-    [30000, 3000],
-  ] as const) {
-    const inst = syntheticInstance(nE, nM, 7);
+  const cases: Array<[string, number, number, (nE: number, nM: number, seed: number) => MatchInput]> = [
+    ['varied', 3000, 300, syntheticInstance],
+    ['varied', 30000, 3000, syntheticInstance],
+    // Tie-heavy registers: places ≈ mentees (nearly everyone can be matched), and 30 000 × 3 000.
+    ['tied', 5000, 1667, tiedInstance],
+    ['tied', 10000, 3334, tiedInstance],
+    ['tied', 30000, 3000, tiedInstance],
+  ];
+  for (const [kind, nE, nM, make] of cases) {
+    const inst = make(nE, nM, 7);
     // Wall time of each stage (stages that repeat — build/solve/certificate per round — add up).
     const stages = new Map<string, number>();
     let last = performance.now();
+    // Memory held (JS heap + typed arrays) sampled as each stage ends, above what was held before
+    // (npm run bench exposes gc, so earlier instances' garbage does not count).
+    const held = () => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.external;
+    };
+    // Typed arrays are released a tick after the collection that finds them dead.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc?.();
+    const before = held();
+    let peak = 0;
     inst.solver = {
       onPhase: (name) => {
         const now = performance.now();
         stages.set(name, (stages.get(name) ?? 0) + now - last);
+        peak = Math.max(peak, held() - before);
         last = now;
       },
     };
@@ -199,10 +289,11 @@ export async function benchMatching(report: (line: string) => void): Promise<voi
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     const matched = res.assignments.reduce((s, a) => s + a.mentees.length, 0);
-    const greedy = greedyTotal(inst);
+    // The greedy baseline holds every candidate pair: skipped where they run to tens of millions.
+    const greedy = res.stats.candidateEdges <= 40e6 ? greedyTotal(inst) : null;
     report(
-      `  ${nE} mentees × ${nM} mentors: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; matched ${matched}, total ${res.totalScore.toFixed(2)}; ` +
-        `greedy matched ${greedy.matched}, total ${greedy.total.toFixed(2)}; candidate pairs ${res.stats.candidateEdges}, pruned ${res.stats.prunedEdges}, ` +
+      `  ${kind} ${nE} mentees × ${nM} mentors: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, memory at stage ends up to ${(peak / 1048576).toFixed(0)} MB; matched ${matched}, total ${res.totalScore.toFixed(2)}; ` +
+        `${greedy ? `greedy matched ${greedy.matched}, total ${greedy.total.toFixed(2)}` : 'greedy skipped'}; candidate pairs ${res.stats.candidateEdges}, pruned ${res.stats.prunedEdges}, ` +
         `rounds ${res.stats.rounds}, certified ${res.stats.certified}, rows = ${res.stats.orientation}, unmatched ${res.unmatched.length}`,
     );
     report(`    stages, ms: ${[...stages].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);

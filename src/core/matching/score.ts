@@ -62,6 +62,13 @@ export interface ProfileList {
   q: Float64Array;
 }
 
+/** A profile's twin groups of mentors (Scorer.mentorTwins), best first. */
+export interface ProfileTwins {
+  twin: Int32Array;
+  q: Float64Array;
+  rule: Int32Array;
+}
+
 export interface ScoreParts {
   request: number;
   preferred: number;
@@ -359,6 +366,55 @@ export class Scorer {
   /** Number of profiles built so far. */
   get profileCount(): number {
     return this.profiles.length;
+  }
+
+  private twins: { of: Int32Array; count: number } | null = null;
+  private readonly profileTwinLists = new Map<number, ProfileTwins>();
+
+  /**
+   * Mentors alike for every profile: open for the same forms, same organisation, grade, desired
+   * age and share of free places. Mentors of one twin group score the same with any mentee that
+   * shares no request word with them. `of[j]` is −1 for a mentor open for no form.
+   */
+  mentorTwins(): { of: Int32Array; count: number } {
+    if (this.twins) return this.twins;
+    const nM = this.model.mentors.length;
+    const of = new Int32Array(nM).fill(-1);
+    const ids = new Map<string, number>();
+    const nR = this.model.rules.length;
+    for (let j = 0; j < nM; j++) {
+      let mask = '';
+      for (let r = 0; r < nR; r++) if (this.candidateRule([r], j) >= 0) mask += `${r},`;
+      if (!mask) continue;
+      const key = `${mask}|${this.mLoad[j]}|${this.mOrg[j]}|${this.mGrade[j]}|${this.mRangeUnit[j]}|${this.mRangeMin[j]}|${this.mRangeMax[j]}`;
+      let t = ids.get(key);
+      if (t === undefined) ids.set(key, (t = ids.size));
+      of[j] = t;
+    }
+    return (this.twins = { of, count: ids.size });
+  }
+
+  /** The twin groups among a profile's candidates, each once, best first, with their request-free score and rule. */
+  profileTwins(p: number): ProfileTwins {
+    let out = this.profileTwinLists.get(p);
+    if (out) return out;
+    const L = this.profileList(p);
+    const { of, count } = this.mentorTwins();
+    const seen = new Uint8Array(count);
+    const twin: number[] = [];
+    const q: number[] = [];
+    const rule: number[] = [];
+    for (let k = 0; k < L.mentors.length; k++) {
+      const t = of[L.mentors[k]];
+      if (seen[t]) continue;
+      seen[t] = 1;
+      twin.push(t);
+      q.push(L.q[k]);
+      rule.push(L.rules[k]);
+    }
+    out = { twin: Int32Array.from(twin), q: Float64Array.from(q), rule: Int32Array.from(rule) };
+    this.profileTwinLists.set(p, out);
+    return out;
   }
 
   private readonly touched: Int32Array;

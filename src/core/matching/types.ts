@@ -126,7 +126,8 @@ export interface SolverStats {
   rounds: number;
   /** The optimality certificate holds on the whole candidate graph. */
   certified: boolean;
-  orientation: 'mentees' | 'slots';
+  /** Which side the solver's rows are: mentees, mentors (slots), or each connected part its smaller side. */
+  orientation: 'mentees' | 'slots' | 'mixed';
 }
 
 export interface MatchResult {
