@@ -14,7 +14,12 @@ describe('words', () => {
     expect(keysOf('по к и для').size).toBe(0);
     const text = 'Подготовка к олимпиаде по физике';
     const comp = keysOf(['физика', 'олимпиадная подготовка']);
-    expect(matchedPhrases(text, tokenize(text), (k) => comp.has(k))).toEqual(['подготовка к олимпиаде по физике']);
+    expect(matchedPhrases(text, tokenize(text), (k) => comp.has(k))).toEqual(['олимпиаде по физике']);
+  });
+  test('a generic word alone («подготовка», «развитие навыков») is no common topic', () => {
+    const comp = keysOf(['математика', 'подготовка к олимпиадам', 'развитие навыков']);
+    expect([...keysOf('Подготовка к ЕГЭ по химии')].filter((k) => comp.has(k))).toEqual([]);
+    expect([...keysOf('подготовить к олимпиаде, развить навыки')].filter((k) => comp.has(k))).toEqual([...keysOf('олимпиада')]);
   });
   test('grades', () => {
     expect(parseGrade('10Б')).toBe(10);

@@ -26,6 +26,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Words that say what kind of help, not about what: «подготовка к ЕГЭ по химии» and «подготовка к
+ * олимпиадам» share only «подготовка», which is no reason to pair a chemistry teacher with a
+ * mathematician. Compared by key, so every form of them («подготовить», «навыков») is dropped too.
+ */
+const GENERIC_WORDS =
+  'подготовка подготовить развитие развивать развить изучение изучить изучать повышение повысить совершенствование ' +
+  'освоение освоить навык навыки знания уровень уровня вопрос';
+
 const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
 
 function fold(word: string): string {
@@ -33,6 +42,17 @@ function fold(word: string): string {
 }
 
 const keyCache = new Map<string, string | null>();
+
+function stemKey(w: string): string {
+  const stem = /[a-z]/.test(w) ? englishStemmer.stem(w) : stemmer.stem(w);
+  return stem.length > KEY_LENGTH ? stem.slice(0, KEY_LENGTH) : stem;
+}
+
+let generic: Set<string> | undefined;
+/** Keys of GENERIC_WORDS, made on first use (nothing is stemmed while Apps Script loads the bundle). */
+function genericKeys(): Set<string> {
+  return (generic ??= new Set(GENERIC_WORDS.split(' ').map(stemKey)));
+}
 
 /** The comparison key of one word, or null for a stop-word or a one-letter token. */
 export function wordKey(word: string): string | null {
@@ -42,9 +62,8 @@ export function wordKey(word: string): string | null {
   let key: string | null;
   if (w.length < 2 || STOP_WORDS.has(w) || /^\d+$/.test(w)) key = null;
   else {
-    const stem = /[a-z]/.test(w) ? englishStemmer.stem(w) : stemmer.stem(w);
-    key = stem.length > KEY_LENGTH ? stem.slice(0, KEY_LENGTH) : stem;
-    if (key.length < 2) key = null;
+    key = stemKey(w);
+    if (key.length < 2 || genericKeys().has(key)) key = null;
   }
   if (keyCache.size > 200000) keyCache.clear();
   keyCache.set(w, key);
