@@ -15,7 +15,7 @@ import { columnsOf, roadmapItemSchema, SHEET_NAMES } from '../../src/core/regist
 import { buildDemoWorkbook, ROADMAP_CURATOR_MARK } from '../../src/node/demo';
 import { nodeContext } from '../../src/node/context';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
-import { describeBrowser, startEnv, XSS, type Env, type PreviewUi } from './helpers';
+import { describeBrowser, startEnv, XSS, type Env, type PreviewUi, guardEnv } from './helpers';
 
 /** The demo person without consent to personal data processing (Нв-9, already in pair П-4). */
 const NO_CONSENT = 'Тихонов Егор Романович';
@@ -53,15 +53,7 @@ describeBrowser('curator flows in a real browser', () => {
     ui = await env.open();
   });
 
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(() => {
-    expect(env.serverErrors).toEqual([]);
-    expect(ui.dialogs).toEqual([]);
-    expect(ui.errors).toEqual([]);
-  });
+  guardEnv(() => ({ env, ui }));
 
   test('«Настроить таблицу»: a summary, «Журнал приказов» appears, the curator\'s data is untouched', async () => {
     expect(await ui.tabNames()).not.toContain(JOURNAL_SHEET);

@@ -4,7 +4,7 @@
  */
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
-import { describeBrowser, startEnv, type Env, type PreviewUi } from './helpers';
+import { describeBrowser, startEnv, type Env, type PreviewUi, guardEnv } from './helpers';
 
 describeBrowser('sidebar forms and settings in a real browser', () => {
   let env: Env;
@@ -15,15 +15,7 @@ describeBrowser('sidebar forms and settings in a real browser', () => {
     ui = await env.open();
   });
 
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(() => {
-    expect(env.serverErrors).toEqual([]);
-    expect(ui.dialogs).toEqual([]);
-    expect(ui.errors).toEqual([]);
-  });
+  guardEnv(() => ({ env, ui }));
 
   test('«Анкеты»: an empty mentor is refused beside its fields; a filled one lands in «Наставники» and the file', async () => {
     await ui.clickMenu('Добавить участника или пару');

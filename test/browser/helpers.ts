@@ -127,6 +127,22 @@ export async function startEnv(opts: EnvOptions = {}): Promise<Env> {
   };
 }
 
+/**
+ * Closes the environment after the suite and, after each test, demands that nothing surprised
+ * the curator: no unexpected server error, no native dialog, no error in the page.
+ */
+export function guardEnv(current: () => { env?: Env; ui?: PreviewUi }): void {
+  afterAll(async () => {
+    await current().env?.close();
+  });
+  afterEach(() => {
+    const { env, ui } = current();
+    expect(env?.serverErrors).toEqual([]);
+    expect(ui?.dialogs).toEqual([]);
+    expect(ui?.errors).toEqual([]);
+  });
+}
+
 /** Page object of the preview: grid, tabs, menu, toast, sidebar. */
 export class PreviewUi {
   /** Every dialog (alert/confirm/prompt) the page or the sidebar opened: should stay empty. */

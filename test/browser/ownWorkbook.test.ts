@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { PALETTE } from '../../src/app/decorate';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
 import type { Response } from 'playwright-core';
-import { describeBrowser, startEnv, XSS, type Env, type PreviewUi } from './helpers';
+import { describeBrowser, startEnv, XSS, type Env, type PreviewUi, guardEnv } from './helpers';
 
 const MENTEES = 10_000;
 const MENTORS_TAB = 'Наши наставники';
@@ -60,15 +60,7 @@ describeBrowser('a curator\'s own 10 000-row workbook in the preview', () => {
     ui = await env.open();
   }, 120_000);
 
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(() => {
-    expect(env.serverErrors).toEqual([]);
-    expect(ui.dialogs).toEqual([]);
-    expect(ui.errors).toEqual([]);
-  });
+  guardEnv(() => ({ env, ui }));
 
   test('opens: its tabs, its headings, merged cells, formulas in the formula bar, hostile text as text', async () => {
     expect(await ui.tabNames()).toEqual([MENTORS_TAB, 'Наставляемые']);

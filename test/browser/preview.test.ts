@@ -5,7 +5,7 @@ import { PALETTE } from '../../src/app/decorate';
 import { MENU } from '../../src/app/menu';
 import { SHEET_NAMES } from '../../src/core/registers/schemas';
 import { XlsxWorkbook } from '../../src/node/xlsxWorkbook';
-import { describeBrowser, rpc, startEnv, XSS, type Env, type PreviewUi } from './helpers';
+import { describeBrowser, rpc, startEnv, XSS, type Env, type PreviewUi, guardEnv } from './helpers';
 
 const PENDING = { id: 'menuPendingDemo', title: 'Пункт, которого ещё нет', run: 'notLandedYet', separatorBefore: true };
 
@@ -28,16 +28,7 @@ describeBrowser('local preview in a real browser', () => {
     ui = await env.open();
   });
 
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(() => {
-    // No flow may open a native dialog, throw in the page or hit an unexpected server error.
-    expect(env.serverErrors).toEqual([]);
-    expect(ui.dialogs).toEqual([]);
-    expect(ui.errors).toEqual([]);
-  });
+  guardEnv(() => ({ env, ui }));
 
   test('the grid shows the workbook tabs and the demo data', async () => {
     expect(await ui.tabNames()).toEqual([
