@@ -7,8 +7,8 @@
  *
  * Only what the reference states is listed; a method not listed here is not checked.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const S = 'https://www.googleapis.com/auth/';
 const SHEETS = [`${S}spreadsheets.currentonly`, `${S}spreadsheets`];
@@ -80,15 +80,25 @@ export function requiredScopes(type: string, method: string): readonly string[] 
   return BY_METHOD[`${type}.${method}`] ?? BY_TYPE[type] ?? null;
 }
 
+/**
+ * A file of the repository. Found from the nearest folder with package.json: these fakes run from
+ * test/fakes under jest and from dist-node/ inside the bundled `npm run bench`.
+ */
+function repoFile(relPath: string): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return readFileSync(join(dir, relPath), 'utf8');
+}
+
 /** The oauthScopes of a manifest in the repository (appsscript.json, department/appsscript.json). */
 export function manifestScopes(relPath = 'appsscript.json'): string[] {
-  const m = JSON.parse(readFileSync(join(__dirname, '..', '..', relPath), 'utf8')) as { oauthScopes?: string[] };
+  const m = JSON.parse(repoFile(relPath)) as { oauthScopes?: string[] };
   return m.oauthScopes ?? [];
 }
 
 /** The advanced services a manifest enables (dependencies.enabledAdvancedServices), by userSymbol. */
 export function manifestAdvancedServices(relPath = 'appsscript.json'): string[] {
-  const m = JSON.parse(readFileSync(join(__dirname, '..', '..', relPath), 'utf8')) as {
+  const m = JSON.parse(repoFile(relPath)) as {
     dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string }> };
   };
   return (m.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol ?? '').filter(Boolean);
