@@ -1,5 +1,6 @@
 import type { WorkbookPort } from './port';
 import type { DocModel } from '../core/orders/model';
+import type { DocumentTables } from '../core/roadmap/importTypes';
 
 /** A rendered order: where the document landed. */
 export interface SavedDocument {
@@ -12,8 +13,8 @@ export interface SavedDocument {
 /** Renders a document model into the backend's document store (Google Docs or .docx files). */
 export interface DocumentsPort {
   create(model: DocModel, options: { name: string; folderId?: string; templateId?: string }): SavedDocument;
-  /** Reads a Google Doc / .docx as rows of cells (roadmap import). */
-  readTables?(ref: string): string[][][];
+  /** Reads a Google Doc: its tables as rows of cells and the paragraphs outside them (roadmap import). */
+  readDocument?(ref: string): DocumentTables;
 }
 
 export interface MailPort {

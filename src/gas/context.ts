@@ -1,7 +1,7 @@
 import type { AppContext, MailPort, TriggersPort, UserStorePort } from '../app/context';
 import { ChunkedProperties } from './chunkedProperties';
 import { gasDocuments } from './docs';
-import { readDocTables } from './docTables';
+import { readDocContent } from './docTables';
 import { SheetsWorkbook } from './sheetsWorkbook';
 
 const MAIL_SENDER_NAME = 'Наставник';
@@ -84,7 +84,7 @@ export function gasContext(ss?: Spreadsheet, options: GasContextOptions = {}): A
       return Utilities.formatDate(new Date(), timeZone ?? wb.timeZone(), 'yyyy-MM-dd');
     },
     get docs() {
-      return (docs ??= { ...gasDocuments(), readTables: readDocTables });
+      return (docs ??= { ...gasDocuments(), readDocument: readDocContent });
     },
     mail: gasMail(),
     triggers: gasTriggers(() => wb.spreadsheet(), options.addon ?? true),

@@ -8,12 +8,10 @@
  */
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
+import type { DocumentTables } from '../core/roadmap/importTypes';
 
-export interface DocxContent {
-  tables: string[][][];
-  /** Paragraphs outside tables, in order, empty ones left out. */
-  paragraphs: string[];
-}
+/** Tables on their grids; paragraphs outside tables, in order, empty ones left out. */
+export type DocxContent = DocumentTables;
 
 type XNode = Record<string, unknown>;
 

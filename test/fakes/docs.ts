@@ -492,6 +492,17 @@ export class FakeTableCell extends FakeElement {
   getParagraphs() {
     return this.paragraphs.slice();
   }
+  /**
+   * The reference: the number of rows (columns) the cell spans, 1 for a cell not merged. The
+   * cells a merge covers (left in their rows, empty, see FakeTable._merge) report 0 here, which
+   * the reference does not say: the reader asks only cells with text, so it does not rely on it.
+   */
+  getRowSpan() {
+    return this.covered ? 0 : (this.span?.rows ?? 1);
+  }
+  getColSpan() {
+    return this.covered ? 0 : (this.span?.cols ?? 1);
+  }
   setWidth(w: number) {
     return this.set('WIDTH', w);
   }
@@ -611,8 +622,8 @@ export class FakeTable extends FakeElement {
   /**
    * Test set-up (not an Apps Script method): merges the area, as a curator does in the Docs
    * editor. Its content moves into the upper-left cell, as the editor does; the covered cells
-   * stay in the table, empty. Only the Docs API's JSON reports the spans (DocumentApp's
-   * getColSpan/getRowSpan are not modelled).
+   * stay in the table, empty. The Docs API's JSON reports the spans in tableCellStyle,
+   * DocumentApp in TableCell.getRowSpan/getColSpan.
    */
   _merge(row: number, col: number, rows: number, cols: number) {
     const head = this.getCell(row, col);

@@ -4,7 +4,7 @@
  * paragraph ending in "\n", a line break inside a paragraph as U+000B, chips as their own
  * elements, merged cells as spans on the upper-left cell with the covered cells still listed.
  */
-import { tablesOfDocsJson, type DocsDocument, type DocsParagraphElement, type DocsTableCell } from '../../src/gas/docsJson';
+import { documentOfDocsJson, type DocsDocument, type DocsParagraphElement, type DocsTableCell } from '../../src/gas/docsJson';
 
 let index = 1;
 /** A paragraph of runs, as the API writes it (the last run ends with "\n"). */
@@ -71,7 +71,9 @@ const EXPECTED = [
   ['1.3', 'Анкетирование', '', 'Педагог-психолог'],
 ];
 
-describe('tablesOfDocsJson', () => {
+const tablesOfDocsJson = (doc: DocsDocument | undefined) => documentOfDocsJson(doc).tables;
+
+describe('documentOfDocsJson: tables', () => {
   it('reads the table on its grid: paragraphs and line breaks as "\\n", chips as their text, a row merge in its first cell, a column merge repeated down', () => {
     expect(tablesOfDocsJson(roadmapDoc(false))).toEqual([EXPECTED]);
   });
@@ -103,5 +105,36 @@ describe('tablesOfDocsJson', () => {
     // Spans beyond the table are cut at its edge; a nonsense span counts as 1.
     const odd = { body: { content: [{ table: { columns: 2, tableRows: [{ tableCells: [text('a', { columnSpan: 9, rowSpan: 9 }), text('b')] }, { tableCells: [text('c', { columnSpan: -3 }), text('d')] }] } }] } };
     expect(tablesOfDocsJson(odd as DocsDocument)).toEqual([[['a', ''], ['a', '']]]);
+  });
+});
+
+describe('documentOfDocsJson: paragraphs outside tables (the title and preamble with the period and targets)', () => {
+  it('in document order, as the .docx reader gives them: non-empty only, chips as text, a line break as "\\n", none from inside a table', () => {
+    index = 1;
+    const doc: DocsDocument = {
+      body: {
+        content: [
+          { sectionBreak: {} } as never,
+          para('Дорожная карта внедрения целевой модели наставничества'),
+          para('\n'),
+          para('(2020-2024 гг.)'),
+          para('Цель: к концу ', { dateElement: { dateElementProperties: { displayText: '2020 года' } } }, ' не менее 10%\u000bк концу 2024 года не менее 70%\n'),
+          { tableOfContents: { content: [para('1. Подготовка'), para('   ')] } },
+          roadmapDoc(false).body!.content![2],
+          para('Директор ', { person: { personProperties: { email: 'director@school.ru' } } }, '\n'),
+          { paragraph: {} },
+        ],
+      },
+    };
+    expect(documentOfDocsJson(doc).paragraphs).toEqual([
+      'Дорожная карта внедрения целевой модели наставничества',
+      '(2020-2024 гг.)',
+      'Цель: к концу 2020 года не менее 10%\nк концу 2024 года не менее 70%',
+      '1. Подготовка',
+      'Директор director@school.ru',
+    ]);
+    expect(documentOfDocsJson(doc).tables).toEqual([EXPECTED]);
+    expect(documentOfDocsJson(roadmapDoc(true)).paragraphs).toEqual(['Дорожная карта внедрения целевой модели наставничества на 2025-2026 учебный год']);
+    expect(documentOfDocsJson(undefined)).toEqual({ tables: [], paragraphs: [] });
   });
 });

@@ -20,10 +20,11 @@ export const roadmapApi = {
 
   /** A Google Doc (link or ID) holding the roadmap table. */
   importRoadmapFromDoc(ctx: AppContext, ref: string) {
-    if (!ctx.docs?.readTables) throw new UserError('Импорт из документа недоступен в этом режиме: вставьте таблицу текстом.');
-    const tables = ctx.docs.readTables(String(ref ?? '').trim());
+    if (!ctx.docs?.readDocument) throw new UserError('Импорт из документа недоступен в этом режиме: вставьте таблицу текстом.');
+    const { tables, paragraphs } = ctx.docs.readDocument(String(ref ?? '').trim());
     if (!tables.length) throw new UserError('В документе нет таблиц: вставьте текст дорожной карты в поле ниже.');
-    return withReminderNote(writeImportedRoadmap(ctx, importRoadmapTables(tables)), refreshReminderSnapshot(ctx));
+    // The same import as a .docx (`nastavnik roadmap`): the paragraphs give the period and targets.
+    return withReminderNote(writeImportedRoadmap(ctx, importRoadmapTables(tables, paragraphs)), refreshReminderSnapshot(ctx));
   },
 
   /** Menu «Подсветить сроки». */

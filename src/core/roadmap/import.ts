@@ -15,7 +15,7 @@ import { findPeriod, findTargets } from './importPeriod';
 import { mapHeader } from './importColumns';
 import { clean } from './importText';
 
-export type { ImportedItem, ImportedRoadmap } from './importTypes';
+export type { DocumentTables, ImportedItem, ImportedRoadmap } from './importTypes';
 
 /** Splits text into rows of tab-separated cells; a cell in double quotes may span lines (""=”). */
 export function splitTabbed(text: string): RawRow[] {

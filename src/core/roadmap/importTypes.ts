@@ -23,3 +23,13 @@ export interface ImportedRoadmap {
   /** Russian, each naming the line (or table row) it is about. */
   warnings: string[];
 }
+
+/**
+ * A document as the .docx and Google Doc readers give it: every top-level table on its grid
+ * (rows of cell texts, merged cells resolved) and the non-empty paragraphs outside the tables,
+ * in document order (the title and preamble state the period and the targets).
+ */
+export interface DocumentTables {
+  tables: string[][][];
+  paragraphs: string[];
+}
