@@ -17,8 +17,12 @@ if (!hasShared) {
 /** `describe` when ../shared is present, `describe.skip` (with a warning above) otherwise. */
 export const describeShared: jest.Describe = hasShared ? describe : describe.skip;
 
+/**
+ * A fixture's text; '' when ../shared is absent: Jest still runs the body of a skipped describe
+ * to collect its tests, and a read there would fail the whole file instead of skipping it.
+ */
 export function readRoadmapFixture(name: string): string {
-  return readFileSync(join(ROADMAPS_DIR, name), 'utf8');
+  return hasShared ? readFileSync(join(ROADMAPS_DIR, name), 'utf8') : '';
 }
 
 export function roadmapFixtures(): string[] {
