@@ -96,13 +96,21 @@ describeBrowser('a curator\'s own 10 000-row workbook in the preview', () => {
     ui.page.on('response', collect);
     const target = ui.page.locator('td[data-addr^="C50"]').first();
     const addr = (await target.getAttribute('data-addr'))!;
-    const before = await ui.stamp();
+    // Wait for the answer to the click itself: a redraw from the scroll above may change the
+    // grid's stamp first on a loaded machine.
+    const moved = ui.page.waitForResponse(async (r) => {
+      if (!r.url().includes('/api/sheets')) return false;
+      const b = (await r.json().catch(() => null)) as { active?: { row: number } } | null;
+      return !!b?.active && `C${b.active.row + 1}` === addr;
+    });
     await target.click();
-    await ui.waitForGridChange(before);
+    await moved;
     ui.page.off('response', collect);
     const bodies = await Promise.all(answers);
     expect(bodies.some((b) => b.active && `C${b.active.row + 1}` === addr)).toBe(true);
     expect(bodies.filter((b) => b.sheet)).toEqual([]);
+    // The page applies the answer right after it arrives.
+    await ui.page.locator(`table.grid td.sel[data-addr="${addr}"]`).waitFor();
     expect(await ui.selectedCell()).toBe(addr);
   });
 
