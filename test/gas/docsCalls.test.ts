@@ -1,7 +1,7 @@
 /**
  * Google Docs service calls of the documents the add-on writes, run from the BUILT bundle
  * (dist/Code.js) over the Apps Script fakes: the department report («Сведения о реализации целевой
- * модели наставничества») and the pairs order with its appendix. The calls must not depend on the
+ * модели наставничества»), the pairs order and the awards order with their appendices. The calls must not depend on the
  * rows of the tables (Apps Script bills every call; a school with 400 pairs must not hit the
  * 6-minute limit).
  */
@@ -25,10 +25,10 @@ beforeAll(() => {
 const pad = (n: number) => String(n).padStart(4, '0');
 
 /**
- * A school with `pairs` pairs being formed, everyone with consent. With `groups`, every fourth
- * pair is a group of two mentees (a multi-line cell in the order's appendix).
+ * A school with `pairs` pairs (being formed unless `status` says otherwise), everyone with consent.
+ * With `groups`, every fourth pair is a group of two mentees (a multi-line cell in the order's appendix).
  */
-function school(pairs: number, groups: boolean): Record<string, unknown[][]> {
+function school(pairs: number, groups: boolean, status = 'формируется'): Record<string, unknown[][]> {
   const mentors: unknown[][] = [['ID', 'ФИО', 'Категория', 'Место работы / учёбы', 'Согласие на обработку ПДн', 'Статус']];
   const mentees: unknown[][] = [['ID', 'ФИО', 'Категория', 'Класс / должность', 'Согласие на обработку ПДн', 'Статус']];
   const rows: unknown[][] = [['ID', 'Наставник', 'Наставляемые', 'Форма наставничества', 'Дата начала', 'Дата окончания', 'Письменное согласие участников', 'Статус']];
@@ -41,7 +41,7 @@ function school(pairs: number, groups: boolean): Record<string, unknown[][]> {
       mentees.push([`Нв-${pad(m)}`, `Молодова Дарья Павловна ${m}`, 'молодой специалист', 'учитель истории', '03.09.2026', 'активен']);
       ids.push(`Нв-${pad(m)}`);
     }
-    rows.push([`П-${pad(i)}`, `Н-${pad(i)}`, ids.join('; '), 'учитель – учитель', '15.09.2026', '31.05.2027', 'да', 'формируется']);
+    rows.push([`П-${pad(i)}`, `Н-${pad(i)}`, ids.join('; '), 'учитель – учитель', '15.09.2026', '31.05.2027', 'да', status]);
   }
   return {
     Настройки: [
@@ -75,6 +75,11 @@ function run(tabs: Record<string, unknown[][]>, fn: (ctx: vm.Context) => { url?:
 
 const report = (pairs: number) => run(school(pairs, false), (ctx) => ctx.generateDepartmentReport());
 const order = (pairs: number) => run(school(pairs, true), (ctx) => ctx.generateOrder('pairs', { date: '2026-11-22' }));
+/** Every mentor awarded; their pairs run, so each row of the appendix says what the mentor led. */
+const awards = (people: number) =>
+  run(school(people, false, 'активна'), (ctx) =>
+    ctx.generateOrder('awards', { date: '2026-11-22', mentorIds: Array.from({ length: people }, (_, i) => `Н-${pad(i + 1)}`) }),
+  );
 const tables = (doc: { body: { children: unknown[] } }) => doc.body.children.filter((c): c is FakeTable => c instanceof FakeTable);
 
 describe('dist/Code.js: Google Docs calls do not grow with the rows', () => {
@@ -95,6 +100,19 @@ describe('dist/Code.js: Google Docs calls do not grow with the rows', () => {
     const signed = tables(big.doc).find((t) => t.getCell(0, 0).getText() === 'ФИО')!;
     expect(signed.rows.length).toBeGreaterThan(600);
     process.stdout.write(`pairs order: ${small.total} Google Docs calls for 5 pairs, ${big.total} for 300\n`);
+    expect(big.docs).toEqual(small.docs);
+  });
+
+  it('the awards order: the same calls for 5 and 100 awarded mentors', () => {
+    const small = awards(5);
+    const big = awards(100);
+    const appendix = tables(big.doc).find((t) => t.getCell(0, 0).getText() === '№')!;
+    expect(appendix.rows).toHaveLength(1 + 100);
+    expect(appendix.getCell(100, 1).getText()).toBe('Наставникова Анна Сергеевна 100');
+    expect(appendix.getCell(100, 3).getText()).toMatch(/^П-0100 \(учитель – учитель\), /);
+    const signed = tables(big.doc).find((t) => t.getCell(0, 0).getText() === 'ФИО')!;
+    expect(signed.rows).toHaveLength(1 + 100);
+    process.stdout.write(`awards order: ${small.total} Google Docs calls for 5 mentors, ${big.total} for 100\n`);
     expect(big.docs).toEqual(small.docs);
   });
 });

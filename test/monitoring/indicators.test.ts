@@ -60,7 +60,7 @@ describe('monitoring indicators', () => {
     expect(i.missingConsent).toEqual({ mentors: ['Н-3'], mentees: ['Нв-5'] });
     expect(i.roadmap).toMatchObject({ done: 1, overdue: 1, total: 4 });
     expect(m.flags.join(' ')).toMatch(/вовлечено 15% при цели 20%/);
-    expect(m.summaryTsv.split('\n')[1].split('\t').slice(0, 6)).toEqual(['МБОУ СОШ № 5', '2026-11-22', '20', '3', '15%', '20%']);
+    expect(m.summaryTsv.split('\n')[1].split('\t').slice(0, 6)).toEqual(['МБОУ СОШ № 5', '22.11.2026', '20', '3', '15%', '20%']);
   });
 });
 

@@ -107,15 +107,48 @@ describe('order builders', () => {
     expect(plan.problems[0]).toContain('Дорожная карта');
   });
 
-  test('awards: mentors in the dative, without consent left out', () => {
-    const plan = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Римский-Корсаков Николай Андреевич', 'Н-003'] });
-    const text = modelText(plan.model!);
-    expect(text).toContain('– Ивановой Анне Сергеевне, учителю математики;');
-    expect(text).toContain('– Римскому-Корсакову Николаю Андреевичу, учителю музыки.');
-    expect(text).not.toContain('Безсогласия');
-    const numbered = plan.model!.blocks.filter((b) => b.type === 'numbered');
-    expect(numbered).toHaveLength(2);
-    expect(numbered[1]).toMatchObject({ continues: true });
+  test('awards: one point refers to appendix № 1, whose table lists the mentors with what they led; without consent left out', () => {
+    const plan = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Римский-Корсаков Николай Андреевич', 'Н-003', 'Н-004'] });
+    const model = plan.model!;
+    const runs = (items: Array<Array<{ text: string }>>) => items.map((r) => r.map((x) => x.text).join(''));
+    const numbered = model.blocks.filter((b) => b.type === 'numbered');
+    expect(numbered).toHaveLength(1);
+    expect(runs(numbered[0].items)).toEqual([
+      'Объявить благодарность наставникам за высокие результаты наставнической деятельности согласно приложению № 1 к настоящему приказу.',
+      'Куратору внедрения целевой модели наставничества Ахремкиной Людмиле Михайловне внести сведения о поощрении в реестр наставников и разместить информацию о лучших практиках наставничества на официальном сайте организации.',
+      'Контроль за исполнением настоящего приказа оставляю за собой.',
+    ]);
+    // The order's text names nobody; the people are in the appendix.
+    const text = modelText({ ...model, blocks: model.blocks.filter((b) => b.part === 'text') });
+    expect(text).not.toMatch(/Иванов|Римск|Смирнов/);
+    const all = modelText(model);
+    expect(all).toContain('Приложение № 1 к приказу от 22 ноября 2026 г. № НМ-3/2026');
+    expect(all).toContain('Список наставников, которым объявляется благодарность за высокие результаты наставнической деятельности');
+    expect(all).not.toContain('Безсогласия');
+    const appendix = model.blocks.find((b) => b.type === 'table' && b.part === 'appendix');
+    expect(appendix).toMatchObject({
+      header: ['№', 'Фамилия, имя, отчество', 'Должность (класс)', 'Основание (наставническая пара, группа)'],
+      rows: [
+        // П-005 names her in full, П-001 is still being formed: only the completed pair counts.
+        ['1', 'Иванова Анна Сергеевна', 'учитель математики', 'П-005 (учитель – учитель), с 01.09.2025 по 31.05.2026, программа завершена, результаты: Открытый урок'],
+        ['2', 'Римский-Корсаков Николай Андреевич', 'учитель музыки', 'П-006 (учитель – учитель), программа реализуется'],
+        // A pair being formed is no merit yet.
+        ['3', 'Смирнов Глеб Игоревич', '10А', 'представление куратора внедрения целевой модели наставничества'],
+      ],
+    });
+    // The teachers sign the acquaintance list; the pupil does not.
+    expect(all).toContain('Иванова Анна Сергеевна | ____________');
+    expect(all).not.toContain('Смирнов Глеб Игоревич | ____');
+  });
+
+  test('awards: a mentor of several pairs gets one line a pair in «Основание»', () => {
+    const base = data();
+    const pairs = base.pairs.map((r) => (r.record.id === 'П-004' ? { ...r, record: { ...r.record, status: 'активна' as const, program: 'Наставник = коллега' } } : r));
+    const plan = buildOrder('awards', { ...base, pairs }, { ...opts, mentorIds: ['Н-002'] });
+    const appendix = plan.model!.blocks.find((b) => b.type === 'table' && b.part === 'appendix');
+    expect(appendix).toMatchObject({
+      rows: [['1', 'Римский-Корсаков Николай Андреевич', 'учитель музыки', 'П-004 (педагог – педагог), «Наставник = коллега», программа реализуется;\nП-006 (учитель – учитель), программа реализуется']],
+    });
   });
 
   test('awards: nobody chosen blocks', () => {

@@ -7,6 +7,7 @@ import { buildOrder } from '../../src/core/orders/builders';
 import { docxBytes, docxDocuments } from '../../src/node/docxDocuments';
 import { data, settings } from './fixtures';
 import { readDocx } from './docxread';
+import type { DocModel } from '../../src/core/orders/model';
 
 const opts = { number: 'НМ-3/2026', date: '2026-11-22' };
 
@@ -75,13 +76,41 @@ describe('.docx renderer', () => {
     expect(doc.xml).not.toContain('<w:sz w:val="28"/>');
   });
 
-  test('awards: numbering continues after the list of mentors', async () => {
+  test('awards: one numbered list, the mentors in the appendix table', async () => {
     const plan = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Н-002'] });
     const doc = await readDocx(docxBytes(plan.model!));
     const nums = [...doc.xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
     expect(nums).toHaveLength(3);
     expect(new Set(nums).size).toBe(1);
-    expect(doc.text).toContain('– Ивановой Анне Сергеевне, учителю математики;');
+    expect(doc.paragraphs).toContain('Объявить благодарность наставникам за высокие результаты наставнической деятельности согласно приложению № 1 к настоящему приказу.');
+    expect(doc.paragraphs).toContain('Приложение № 1 к приказу от 22 ноября 2026 г. № НМ-3/2026');
+    const table = doc.tables.find((t) => t[0][0] === '№')!;
+    expect(table.map((r) => r.slice(0, 3))).toEqual([
+      ['№', 'Фамилия, имя, отчество', 'Должность (класс)'],
+      ['1', 'Иванова Анна Сергеевна', 'учитель математики'],
+      ['2', 'Римский-Корсаков Николай Андреевич', 'учитель музыки'],
+    ]);
+    expect(table[1][3]).toMatch(/^П-005 \(учитель – учитель\), /);
+  });
+
+  test('a numbered block that continues carries on the numbering across the paragraphs between', async () => {
+    const item = (text: string) => [{ text }];
+    const model: DocModel = {
+      title: 'T',
+      fontFamily: 'Times New Roman',
+      fontSize: 14,
+      blocks: [
+        { type: 'numbered', items: [item('Первый.')] },
+        { type: 'paragraph', runs: [{ text: 'Между пунктами.' }] },
+        { type: 'numbered', items: [item('Второй.'), item('Третий.')], continues: true },
+        { type: 'numbered', items: [item('Новый список.')] },
+      ],
+    };
+    const doc = await readDocx(docxBytes(model));
+    const nums = [...doc.xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(nums).toHaveLength(4);
+    expect(new Set(nums.slice(0, 3)).size).toBe(1);
+    expect(nums[3]).not.toBe(nums[0]);
   });
 
   const soffice = which('soffice') ?? which('libreoffice');

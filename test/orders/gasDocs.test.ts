@@ -3,6 +3,7 @@ import { buildOrder } from '../../src/core/orders/builders';
 import { gasDocuments, ORDERS_FOLDER_NAME } from '../../src/gas/docs';
 import { UserError } from '../../src/app/port';
 import { data, settings } from './fixtures';
+import type { DocModel } from '../../src/core/orders/model';
 
 const opts = { number: 'НМ-3/2026', date: '2026-11-22' };
 let fakes: GasFakes;
@@ -211,12 +212,42 @@ describe('Google Docs renderer', () => {
     expect(() => gasDocuments().create(model, { name: 'T', templateId: 'missing' })).toThrow(/Шаблон приказа недоступен/);
   });
 
-  test('awards: the list between points keeps one numbering', () => {
+  test('awards: one numbered list, the mentors in the appendix table', () => {
     const model = buildOrder('awards', data(), { ...opts, mentorIds: ['Н-001', 'Н-002'] }).model!;
     const doc = docOf(gasDocuments().create(model, { name: 'A' }).id!);
     const items = doc.body.children.filter((c): c is FakeListItem => c instanceof FakeListItem);
+    expect(items.map((i) => i.getText())[0]).toBe('Объявить благодарность наставникам за высокие результаты наставнической деятельности согласно приложению № 1 к настоящему приказу.');
     expect(items).toHaveLength(3);
     expect(new Set(items.map((i) => i.getListId())).size).toBe(1);
-    expect(doc.body.getText()).toContain('– Ивановой Анне Сергеевне, учителю математики;');
+    expect(doc.body.getText()).toContain('Приложение № 1 к приказу от 22 ноября 2026 г. № НМ-3/2026');
+    const table = doc.body.children.filter((c): c is FakeTable => c instanceof FakeTable).find((t) => t.getCell(0, 0).getText() === '№')!;
+    expect(table.rows.map((r) => r.cells.slice(0, 3).map((c) => c.getText()))).toEqual([
+      ['№', 'Фамилия, имя, отчество', 'Должность (класс)'],
+      ['1', 'Иванова Анна Сергеевна', 'учитель математики'],
+      ['2', 'Римский-Корсаков Николай Андреевич', 'учитель музыки'],
+    ]);
+    expect(table.getCell(0, 1).editAsText().isBold()).toBe(true);
+  });
+
+  test('a numbered block that continues shares the list of the one before, across a paragraph', () => {
+    const item = (text: string) => [{ text }];
+    const model: DocModel = {
+      title: 'T',
+      fontFamily: 'Times New Roman',
+      fontSize: 14,
+      blocks: [
+        { type: 'numbered', items: [item('Первый.')] },
+        { type: 'paragraph', runs: [{ text: 'Между пунктами.' }] },
+        { type: 'numbered', items: [item('Второй.'), item('Третий.')], continues: true },
+        { type: 'numbered', items: [item('Новый список.')] },
+      ],
+    };
+    fakes.calls.reset();
+    const doc = docOf(gasDocuments().create(model, { name: 'N' }).id!);
+    const items = doc.body.children.filter((c): c is FakeListItem => c instanceof FakeListItem);
+    expect(items).toHaveLength(4);
+    // «Второй» and «Третий» join the first item's list; «Новый список» starts its own.
+    expect(fakes.calls.byName['ListItem.setListId']).toBe(2);
+    expect(new Set(items.slice(0, 3).map((i) => i.getListId())).size).toBe(1);
   });
 });

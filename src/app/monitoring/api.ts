@@ -10,7 +10,16 @@ export const monitoringApi = {
   /** Indicators for the sidebar (IDs only for people lists: names stay in the sheet). */
   getMonitoring(ctx: AppContext, asOf?: string) {
     const m = loadMonitoring(ctx, asOf ?? ctx.today());
-    return { indicators: m.indicators, flags: m.flags, summaryHeader: m.summaryHeader, summaryRow: m.summaryRow, summaryTsv: m.summaryTsv, orgName: m.orgName };
+    return {
+      indicators: m.indicators,
+      flags: m.flags,
+      summaryHeader: m.summaryHeader,
+      summaryRow: m.summaryRow,
+      summaryTsv: m.summaryTsv,
+      orgName: m.orgName,
+      // «Ждут наставника дольше 30 дней»: the threshold the waiting list was counted with.
+      waitingDays: m.reg.settings.waitingDays,
+    };
   },
 
   /** Menu «Мониторинг»: refreshes the «Мониторинг» tab. */

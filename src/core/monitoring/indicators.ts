@@ -7,7 +7,7 @@ import type { Mentee, Mentor, Pair } from '../registers/schemas';
 import type { Settings } from '../registers/settings';
 import { indexPeople, resolvePerson } from '../registers/people';
 import { normalizeForm } from '../registers/forms';
-import { daysBetween } from '../util/dates';
+import { daysBetween, ruDate } from '../util/dates';
 import { normalizeName, percent } from '../util/text';
 import { countStatuses, type EvaluatedItem } from '../roadmap/evaluate';
 
@@ -236,7 +236,8 @@ export function summaryRow(ind: Indicators, orgName: string): Array<string | num
   const pct = (x: number | null) => (x === null ? '' : percent(x));
   return [
     orgName,
-    ind.asOf,
+    // «22.11.2026»: what a Russian-locale sheet reads as a date when the row is pasted.
+    ruDate(ind.asOf),
     ind.pupils.total ?? '',
     ind.pupils.involved,
     pct(ind.pupils.share),

@@ -400,8 +400,8 @@ function closed(phrase: string): string {
   return phrase.includes(', ') ? `${phrase},` : phrase;
 }
 
-function numbered(items: string[], continues = false): Block {
-  return { type: 'numbered', items: items.map((t) => [run(t)]), continues };
+function numbered(items: string[]): Block {
+  return { type: 'numbered', items: items.map((t) => [run(t)]) };
 }
 
 /** «Куратору … Т.Н. Кудрявцевой» or just «Куратору внедрения целевой модели наставничества». */
@@ -411,6 +411,40 @@ function curatorDative(s: Settings): string {
 }
 
 const inOrg = (s: Settings) => (s.orgShortName?.trim() ? ` ${inOrganisation(s.orgShortName)}` : '');
+
+/** Pairs (groups) each mentor leads or has led, by the mentor's ID: what an award is for. */
+function mentoringWork(c: Ctx): Map<string, Pair[]> {
+  const out = new Map<string, Pair[]>();
+  for (const { record: p } of c.data.pairs) {
+    if (p.status !== 'активна' && p.status !== 'завершена') continue;
+    const r = p.mentor ? resolvePerson(p.mentor, c.mentorIndex) : null;
+    if (r?.status !== 'ok') continue;
+    const list = out.get(r.person.id) ?? [];
+    list.push(p);
+    out.set(r.person.id, list);
+  }
+  return out;
+}
+
+/**
+ * The awards appendix's «Основание»: the pairs (groups) the mentor led, one a line, each starting
+ * with its ID (so «П-12» never breaks at its hyphen), with form, programme, dates and results
+ * (IDs only: the mentees are not named here); without one, the curator's proposal.
+ */
+function awardBasis(pairs: readonly Pair[]): string {
+  if (!pairs.length) return 'представление куратора внедрения целевой модели наставничества';
+  const line = (p: Pair) =>
+    [
+      p.form ? `${p.id} (${p.form})` : p.id,
+      p.program?.trim() && `«${p.program.trim()}»`,
+      periodText(p.startDate, p.endDate),
+      p.status === 'завершена' ? 'программа завершена' : 'программа реализуется',
+      p.result?.trim() && `результаты: ${p.result.trim()}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return pairs.map(line).join(';\n');
+}
 
 const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
   pairs(c) {
@@ -551,23 +585,26 @@ const BUILDERS: Record<OrderKind, (c: Ctx) => Body | null> = {
     }
     c.plan.included = people.map((m) => ({ id: m.id, label: shortName(m.fullName) }));
     c.plan.subjectKey = people.map((m) => m.id).sort().join(',');
-    const list: Block[] = people.map((m, i) =>
-      para(`– ${personPhrase(m.fullName, m.position, 'dative')}${i === people.length - 1 ? '.' : ';'}`, { align: 'justify', indentFirstLine: true }),
-    );
+    const work = mentoringWork(c);
+    // The people go into the appendix's table, one row each: the order costs the same Google Docs
+    // calls for 3 mentors or 300, and the list reads as a secretary would lay it out.
     return {
       basisTail: 'по итогам реализации программ наставничества',
       points: [
-        numbered(['Объявить благодарность за высокие результаты наставнической деятельности:']),
-        ...list,
-        numbered(
-          [
-            `${curatorDative(s)} внести сведения о поощрении в реестр наставников и разместить информацию о лучших практиках наставничества на официальном сайте организации.`,
-            CONTROL_POINT,
-          ],
-          true,
-        ),
+        numbered([
+          'Объявить благодарность наставникам за высокие результаты наставнической деятельности согласно приложению № 1 к настоящему приказу.',
+          `${curatorDative(s)} внести сведения о поощрении в реестр наставников и разместить информацию о лучших практиках наставничества на официальном сайте организации.`,
+          CONTROL_POINT,
+        ]),
       ],
-      appendices: [],
+      appendices: [
+        {
+          caption: 'Список наставников, которым объявляется благодарность за высокие результаты наставнической деятельности',
+          header: ['№', 'Фамилия, имя, отчество', 'Должность (класс)', 'Основание (наставническая пара, группа)'],
+          rows: people.map((m, i) => [String(i + 1), m.fullName, m.position ?? '', awardBasis(work.get(m.id) ?? [])]),
+          widths: [6, 30, 24, 40],
+        },
+      ],
       acquainted: people,
     };
   },
