@@ -16,15 +16,24 @@ const NO = new Set(['нет', 'no', 'false', 'ложь', '✗', '✘', '☐', '-
 
 const ENUM_ALIASES: Record<string, string> = {
   учитель: 'педагог',
+  учителя: 'педагог',
+  преподаватели: 'педагог',
+  'педагогические работники': 'педагог',
   'педагогический работник': 'педагог',
   преподаватель: 'педагог',
   ученик: 'обучающийся',
+  ученики: 'обучающийся',
   учащийся: 'обучающийся',
+  учащиеся: 'обучающийся',
   школьник: 'обучающийся',
+  школьники: 'обучающийся',
   'молодой педагог': 'молодой специалист',
   'молодой учитель': 'молодой специалист',
+  'молодые педагоги': 'молодой специалист',
+  'молодые учителя': 'молодой специалист',
   работник: 'работодатель',
   'представитель работодателя': 'работодатель',
+  'представители работодателя': 'работодатель',
   активный: 'активен',
   'не активен': 'неактивен',
   'в процессе': 'в работе',
@@ -74,7 +83,8 @@ function splitList(text: string, separators: RegExp): string[] {
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]{2,}$/;
 
-function enumOf(text: string, options: readonly string[]): string | null {
+/** One of `options` as written: exact, a synonym, or the only option of the same stem. */
+export function enumOf(text: string, options: readonly string[]): string | null {
   const t = text.toLowerCase().replace(/ё/g, 'е').replace(/[.]/g, '').trim();
   const opts = options.map((o) => o.replace(/ё/g, 'е'));
   const exact = opts.indexOf(t);

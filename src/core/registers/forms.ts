@@ -15,7 +15,8 @@ export interface FormRule {
   teacherSystem?: boolean;
 }
 
-const PUPIL_AGE = { min: 10, max: 18 };
+/** Pupils in programmes are 10–18 years old (DOMAIN, default). */
+export const PUPIL_AGE = { min: 10, max: 18 };
 
 export const DEFAULT_FORM_RULES: readonly FormRule[] = [
   { form: 'ученик – ученик', mentor: ['обучающийся'], mentee: ['обучающийся'], menteeAge: PUPIL_AGE },
@@ -30,7 +31,8 @@ export const DEFAULT_FORM_RULES: readonly FormRule[] = [
 /** Young specialist (DOMAIN): a teacher under 35 in their first 3 years. */
 export const YOUNG_SPECIALIST = { maxAge: 35, maxExperienceYears: 3 };
 
-function formKey(text: string): string {
+/** A form's name as compared: case, quotes, «ё» and the kind of dash do not matter. */
+export function formKey(text: string): string {
   return foldSpaces(
     text
       .toLowerCase()

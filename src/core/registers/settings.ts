@@ -8,6 +8,7 @@ import { textOf, isBlank } from './cells';
 import { isoFromDateCell, parseDateText, isoFromSerial } from '../util/dates';
 import type { Finding } from '../validation/finding';
 import { DEFAULT_FORM_RULES, type FormRule } from './forms';
+import { readFormRows, type FormsRead } from './formRows';
 
 export interface Settings {
   orgName?: string;
@@ -107,8 +108,10 @@ export function driveId(text: string): string {
 export interface SettingsRead {
   settings: Settings;
   findings: Finding[];
-  /** setting field → 0-based row, for the settings form. */
+  /** setting field → 0-based row, for the settings form (`formsInUse`: «Используемые формы»). */
   rows: Record<string, number>;
+  /** The «Форма: …» rows as read (formRows.ts). */
+  formRows: FormsRead['rows'];
 }
 
 export function readSettings(values: readonly CellValue[][], sheet = 'Настройки'): SettingsRead {
@@ -172,5 +175,9 @@ export function readSettings(values: readonly CellValue[][], sheet = 'Настр
   if (settings.periodStart && settings.periodEnd && settings.periodStart > settings.periodEnd) {
     findings.push({ sheet, row: (rows.periodEnd ?? 0) + 1, column: 'B', field: 'periodEnd', code: 'setting.period', severity: 'error', message: 'Окончание периода раньше его начала' });
   }
-  return { settings, findings, rows };
+  const forms = readFormRows(values);
+  settings.forms = forms.forms;
+  if (forms.inUseRow !== undefined) rows.formsInUse = forms.inUseRow;
+  for (const p of forms.problems) findings.push({ sheet, row: p.row + 1, column: 'B', field: p.field, code: 'setting.form', severity: 'error', message: p.message });
+  return { settings, findings, rows, formRows: forms.rows };
 }
