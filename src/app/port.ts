@@ -100,6 +100,12 @@ export interface WorkbookPort {
   createSheet(name: string, header: string[]): void;
   /** Applies column validation, formats and header protection to a tab. */
   setupSheet(name: string, setup: SheetSetup): void;
+  /**
+   * The values of the dropdown list on one cell (0-based), or null when it has no list rule. One
+   * cell, so the calls do not grow with the rows. Optional: without it the add-on never rewrites
+   * a dropdown it made earlier.
+   */
+  readListValidation?(name: string, row: number, col: number): string[] | null;
   /** Document-scoped key/value store for the add-on's own state (JSON strings). */
   getProperty(key: string): string | null;
   setProperty(key: string, value: string | null): void;

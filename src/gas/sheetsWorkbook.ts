@@ -396,6 +396,21 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
+  readListValidation(name: string, row: number, col: number): string[] | null {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const e = this.extent(name);
+    if (row + 1 > e.rows && !e.rowsExact) {
+      e.rows = sheet.getMaxRows();
+      e.rowsExact = true;
+    }
+    if (row + 1 > e.rows) return null;
+    const rule = sheet.getRange(row + 1, col + 1).getDataValidation();
+    if (!rule || rule.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) return null;
+    const list = rule.getCriteriaValues()[0];
+    return Array.isArray(list) ? list.map((v) => String(v)) : null;
+  }
+
   /**
    * Widths with as few calls as possible: per block of adjacent columns, either one call per run
    * of equal widths, or one call giving the whole block its most common width and then one per run

@@ -463,6 +463,27 @@ export class XlsxWorkbook implements WorkbookPort {
     this.touched(name);
   }
 
+  readListValidation(name: string, row: number, col: number): string[] | null {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) return null;
+    const model = ((ws as unknown as { dataValidations: unknown }).dataValidations as { model: Record<string, ExcelJS.DataValidation | undefined> }).model;
+    const rule = model[`${columnLetter(col)}${row + 1}`];
+    if (!rule || rule.type !== 'list') return null;
+    const f = String(rule.formulae?.[0] ?? '');
+    const inline = /^"(.*)"$/s.exec(f);
+    if (inline) return inline[1] === '' ? [] : inline[1].split(',');
+    // A list kept on a tab: 'Tab'!$C$1:$C$7 (one column).
+    const ref = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(f);
+    const tab = ref ? this.book.getWorksheet(ref[1].replace(/''/g, "'")) : undefined;
+    if (!ref || !tab) return null;
+    const out: string[] = [];
+    for (let r = Number(ref[3]); r <= Number(ref[4]); r++) {
+      const v = tab.getCell(`${ref[2]}${r}`).value;
+      if (v !== null && v !== undefined && v !== '') out.push(String(v));
+    }
+    return out;
+  }
+
   private validationFor(rule: NonNullable<SheetSetup['columns']>[number]['validation']): ExcelJS.DataValidation {
     if (!rule) throw new Error('no rule');
     if (rule.kind === 'date') {

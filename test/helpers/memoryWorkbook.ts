@@ -12,9 +12,11 @@ interface MemSheet {
   notes: Map<string, string>;
   setup: SheetSetup[];
   header?: string[];
+  /** Dropdown lists by cell (null: a rule that is no list), as setupSheet or a test left them. */
+  validation?: Map<string, string[] | null>;
 }
 
-const key = (r: number, c: number) => `${r},${c}`;
+export const key = (r: number, c: number) => `${r},${c}`;
 
 export class MemoryWorkbook implements WorkbookPort {
   sheets: MemSheet[] = [];
@@ -24,7 +26,7 @@ export class MemoryWorkbook implements WorkbookPort {
   selected: { sheet: string; row: number; col: number } | null = null;
 
   constructor(tabs: Record<string, CellValue[][]> = {}) {
-    for (const [name, values] of Object.entries(tabs)) this.sheets.push({ name, values: values.map((r) => r.slice()), backgrounds: new Map(), notes: new Map(), setup: [] });
+    for (const [name, values] of Object.entries(tabs)) this.sheets.push({ name, values: values.map((r) => r.slice()), backgrounds: new Map(), notes: new Map(), setup: [], validation: new Map() });
   }
 
   private count(name: string) {
@@ -138,12 +140,22 @@ export class MemoryWorkbook implements WorkbookPort {
   createSheet(name: string, header: string[]): void {
     this.count('createSheet');
     if (this.sheets.some((s) => s.name === name)) throw new Error(`sheet ${name} exists`);
-    this.sheets.push({ name, values: [header.slice()], backgrounds: new Map(), notes: new Map(), setup: [], header });
+    this.sheets.push({ name, values: [header.slice()], backgrounds: new Map(), notes: new Map(), setup: [], header, validation: new Map() });
   }
 
   setupSheet(name: string, setup: SheetSetup): void {
     this.count('setupSheet');
-    this.sheet(name).setup.push(setup);
+    const s = this.sheet(name);
+    s.setup.push(setup);
+    for (const c of setup.columns ?? []) {
+      if (!c.validation) continue;
+      for (let r = 1; r <= (setup.rows ?? 0); r++) (s.validation ??= new Map()).set(key(r, c.col), c.validation.kind === 'list' ? [...c.validation.values] : null);
+    }
+  }
+
+  readListValidation(name: string, row: number, col: number): string[] | null {
+    this.count('readListValidation');
+    return this.sheets.find((x) => x.name === name)?.validation?.get(key(row, col)) ?? null;
   }
 
   getProperty(k: string): string | null {

@@ -147,3 +147,76 @@ describe('setupSpreadsheet on a curator’s existing workbook', () => {
     expect(wb.calls.createSheet ?? 0).toBe(0);
   });
 });
+
+describe('forms dropdowns follow «Настройки»', () => {
+  const formCol = (wb: MemoryWorkbook, sheet: string) => (wb.grid(sheet)[0] as string[]).indexOf('Форма наставничества');
+  const dropdown = (wb: MemoryWorkbook, sheet: string, row = 1) => wb.readListValidation(sheet, row, formCol(wb, sheet));
+  const defaults = ['ученик – ученик', 'учитель – учитель', 'педагог – педагог', 'студент – ученик', 'работодатель – ученик', 'студент – студент', 'работодатель – студент'];
+
+  it('a new «Настройки» holds the default table as «Форма: …» rows, which read back as the defaults', () => {
+    const wb = new MemoryWorkbook();
+    setupSpreadsheet(ctxOf(wb));
+    const grid = wb.grid('Настройки');
+    expect(grid.filter((r) => String(r[0]).startsWith('Форма: '))).toEqual(defaults.map((f) => [`Форма: ${f}`, expect.stringMatching(/^наставник: .+; наставляемый: .+$/)]));
+    expect(grid).toContainEqual(['Форма: учитель – учитель', 'наставник: педагог; наставляемый: педагог, молодой специалист']);
+    expect(readSettings(grid).settings.forms.map((r) => r.form)).toEqual(defaults);
+    expect(dropdown(wb, 'Пары')).toEqual(defaults);
+  });
+
+  it('a form the curator adds reaches the dropdowns the add-on made, over the same rows, once', () => {
+    const wb = new MemoryWorkbook();
+    setupSpreadsheet(ctxOf(wb));
+    wb.appendRows('Настройки', [['Форма: педагог – обучающийся', 'педагог → обучающийся'], ['Используемые формы', 'ученик – ученик; педагог – педагог; педагог – обучающийся']]);
+    const setups = wb.sheet('Пары').setup.length;
+    const res = setupSpreadsheet(ctxOf(wb));
+    const now = ['ученик – ученик', 'педагог – педагог', 'педагог – обучающийся'];
+    expect(res.summary).toContain('в столбце «Форма наставничества» на листе «Пары» список форм обновлён по «Настройкам»');
+    expect(res.summary).toContain('на листе «Наставляемые»');
+    for (const sheet of ['Пары', 'Наставляемые']) {
+      expect(dropdown(wb, sheet)).toEqual(now);
+      expect(dropdown(wb, sheet, 1000)).toEqual(now);
+      expect(dropdown(wb, sheet, 1001)).toBeNull();
+    }
+    // Only that column, nothing else of the tab.
+    const last = wb.sheet('Пары').setup;
+    expect(last).toHaveLength(setups + 1);
+    expect(last[setups]).toEqual({ columns: [{ col: formCol(wb, 'Пары'), validation: { kind: 'list', values: now, strict: false } }], rows: 1000 });
+    // The mentors' multi-valued forms column never had a dropdown and gets none.
+    expect(wb.readListValidation('Наставники', 1, (wb.grid('Наставники')[0] as string[]).indexOf('Формы наставничества'))).toBeNull();
+    expect(setupSpreadsheet(ctxOf(wb)).summary).toBe('Таблица уже настроена: все листы и столбцы на месте.');
+  });
+
+  it('a dropdown the curator replaced is never overwritten; said once per change of the forms', () => {
+    const wb = new MemoryWorkbook();
+    setupSpreadsheet(ctxOf(wb));
+    const col = formCol(wb, 'Пары');
+    // The curator's own list on the first rows of «Пары».
+    for (let r = 1; r <= 50; r++) wb.sheet('Пары').validation!.set(`${r},${col}`, ['наставничество', 'шефство']);
+    wb.appendRows('Настройки', [['Форма: наставник – молодой педагог', 'наставник: педагог; наставляемый: молодой специалист']]);
+    const res = setupSpreadsheet(ctxOf(wb));
+    expect(res.summary).toContain('в столбце «Форма наставничества» на листе «Пары» ваш собственный список значений — не изменён');
+    expect(dropdown(wb, 'Пары')).toEqual(['наставничество', 'шефство']);
+    expect(dropdown(wb, 'Пары', 51)).toEqual(defaults);
+    expect(dropdown(wb, 'Наставляемые')).toEqual([...defaults, 'наставник – молодой педагог']);
+    expect(setupSpreadsheet(ctxOf(wb)).summary).toBe('Таблица уже настроена: все листы и столбцы на месте.');
+  });
+
+  it('a column prepared before the lists were recorded: taken as the default list over 1000 rows', () => {
+    const header = columnsOf(pairSchema).map((c) => c.meta.heading);
+    const wb = new MemoryWorkbook({ Пары: [header], Настройки: [['Параметр', 'Значение'], ['Форма: педагог – обучающийся', '']] });
+    const col = header.indexOf('Форма наставничества');
+    wb.setProperty(SETUP_PROPERTY, JSON.stringify({ Пары: columnsOf(pairSchema).map((c) => c.field) }));
+    wb.setupSheet('Пары', { columns: [{ col, validation: { kind: 'list', values: defaults, strict: false } }], rows: 1000 });
+    const res = setupSpreadsheet(ctxOf(wb));
+    expect(res.summary).toContain('на листе «Пары» список форм обновлён');
+    expect(dropdown(wb, 'Пары', 1000)).toEqual([...defaults, 'педагог – обучающийся']);
+  });
+
+  it('bad form rows leave the dropdowns as they are', () => {
+    const wb = new MemoryWorkbook();
+    setupSpreadsheet(ctxOf(wb));
+    wb.appendRows('Настройки', [['Форма: робот – ученик', 'робот → обучающийся']]);
+    expect(setupSpreadsheet(ctxOf(wb)).summary).toBe('Таблица уже настроена: все листы и столбцы на месте.');
+    expect(dropdown(wb, 'Пары')).toEqual(defaults);
+  });
+});

@@ -21,12 +21,20 @@ import { LockBusyError, UserError, columnLetter, type CellValue, type ColumnSetu
 import type { AppContext } from '../context';
 import { REGISTERS, SHEET_NAMES, columnsOf, type ColumnSpec, type RegisterKey } from '../../core/registers/schemas';
 import { DEFAULT_SETTINGS, SETTING_SPECS, readSettings, type Settings } from '../../core/registers/settings';
+import { DEFAULT_FORM_RULES } from '../../core/registers/forms';
+import { formRuleRows } from '../../core/registers/formRows';
 import { JOURNAL_HEADER, JOURNAL_SHEET, readJournal } from '../../core/orders/journal';
 import { normalizeKey } from '../../core/util/text';
 import { loadRegisters, type LoadedRegisters } from './load';
 
 /** Document property: sheet name → fields (or journal columns) whose column set-up was applied. */
 export const SETUP_PROPERTY = 'nastavnik.setup.v1';
+/**
+ * Document property: sheet name → field → the forms dropdown the add-on put on that column (its
+ * list and how many rows below the header), so a changed list of forms can be brought to it.
+ * Columns prepared before it was kept got the default list over SETUP_ROWS rows.
+ */
+export const SETUP_LISTS_PROPERTY = 'nastavnik.setup.lists.v1';
 /** Rows below the header that validation and formats cover (the adapters apply them per range). */
 export const SETUP_ROWS = 1000;
 export const DATE_FORMAT = 'dd.mm.yyyy';
@@ -40,22 +48,28 @@ export function defaultSettingValue(field: keyof Settings): CellValue {
   return typeof v === 'number' || typeof v === 'string' ? v : '';
 }
 
-/** Rows of a new «Настройки» tab: every setting label with its default, plus this year's target. */
+/**
+ * Rows of a new «Настройки» tab: every setting label with its default, this year's target, and the
+ * default table of forms written out («Форма: …» rows), for the curator to edit or copy.
+ */
 export function defaultSettingsRows(year: number): CellValue[][] {
-  return [...SETTING_SPECS.map((s) => [s.label, defaultSettingValue(s.field)]), [`Цель ${year}`, '']];
+  return [...SETTING_SPECS.map((s) => [s.label, defaultSettingValue(s.field)]), [`Цель ${year}`, ''], ...formRuleRows()];
 }
 
 type SetupRecord = Record<string, string[]>;
+type ListsRecord = Record<string, Record<string, { values: string[]; rows: number }>>;
 
-function readRecord(wb: WorkbookPort): SetupRecord {
+function readJson<T extends object>(wb: WorkbookPort, key: string): T {
   try {
-    const raw = wb.getProperty(SETUP_PROPERTY);
+    const raw = wb.getProperty(key);
     const parsed = raw ? (JSON.parse(raw) as unknown) : {};
-    return parsed && typeof parsed === 'object' ? (parsed as SetupRecord) : {};
+    return (parsed && typeof parsed === 'object' ? parsed : {}) as T;
   } catch {
-    return {};
+    return {} as T;
   }
 }
+
+const readRecord = (wb: WorkbookPort) => readJson<SetupRecord>(wb, SETUP_PROPERTY);
 
 /** The column set-up a register field gets: dropdowns for enums and single forms, dates formatted. */
 export function columnSetupFor(spec: ColumnSpec, col: number, forms: readonly string[], withWidth: boolean, many: boolean): ColumnSetup | null {
@@ -94,8 +108,44 @@ function emptyBelowHeader(values: readonly CellValue[][], col: number): boolean 
 interface Plan {
   wb: WorkbookPort;
   record: SetupRecord;
+  lists: ListsRecord;
   notes: string[];
+  /** Said but changing nothing. */
+  remarks: string[];
   changed: boolean;
+}
+
+/** Remembers a forms dropdown the add-on put on a column. */
+function noteList(plan: Plan, sheet: string, field: string, c: ColumnSetup, rows: number) {
+  if (c.validation?.kind !== 'list') return;
+  (plan.lists[sheet] ??= {})[field] = { values: [...c.validation.values], rows };
+}
+
+const sameList = (a: readonly string[] | null, b: readonly string[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * A forms dropdown the add-on made earlier gets the forms now configured. Only when the first and
+ * the last cell of its rows still hold exactly the list the add-on put there: otherwise the curator
+ * has set a rule of their own, and it stays. (Two cells are read, not every row's rule: in Sheets
+ * that would be a call per row.)
+ */
+function refreshFormsDropdown(plan: Plan, sheet: string, spec: ColumnSpec, col: number, forms: readonly string[]) {
+  const { wb } = plan;
+  const had = plan.lists[sheet]?.[spec.field] ?? { values: DEFAULT_FORM_RULES.map((r) => r.form), rows: SETUP_ROWS };
+  if (sameList(had.values, forms) || !wb.readListValidation || !forms.length) return;
+  const heading = `«${spec.meta.heading}» на листе «${sheet}»`;
+  const ours = had.rows > 0 && sameList(wb.readListValidation(sheet, 1, col), had.values) && sameList(wb.readListValidation(sheet, had.rows, col), had.values);
+  if (!ours) {
+    // Said once per change of the forms: the rule is the curator's from now on.
+    plan.remarks.push(`в столбце ${heading} ваш собственный список значений — не изменён (формы из «Настроек»: ${forms.join(', ')})`);
+    (plan.lists[sheet] ??= {})[spec.field] = { values: [...forms], rows: 0 };
+    return;
+  }
+  const c: ColumnSetup = { col, validation: { kind: 'list', values: forms, strict: false } };
+  wb.setupSheet(sheet, { columns: [c], rows: had.rows });
+  noteList(plan, sheet, spec.field, c, had.rows);
+  plan.notes.push(`в столбце ${heading} список форм обновлён по «Настройкам»`);
+  plan.changed = true;
 }
 
 function setupRegister(plan: Plan, key: RegisterKey, loaded: LoadedRegisters) {
@@ -107,8 +157,9 @@ function setupRegister(plan: Plan, key: RegisterKey, loaded: LoadedRegisters) {
 
   if (!ref) {
     wb.createSheet(canonical, specs.map((s) => s.meta.heading));
-    const columns = specs.map((s, col) => columnSetupFor(s, col, forms, true, isArrayField(key, s.field))).filter((c): c is ColumnSetup => !!c);
-    wb.setupSheet(canonical, { frozenRows: 1, protectHeader: true, columns, rows: SETUP_ROWS });
+    const columns = specs.map((s, col) => columnSetupFor(s, col, forms, true, isArrayField(key, s.field)));
+    wb.setupSheet(canonical, { frozenRows: 1, protectHeader: true, columns: columns.filter((c): c is ColumnSetup => !!c), rows: SETUP_ROWS });
+    specs.forEach((s, col) => s.meta.kind === 'form' && columns[col] && noteList(plan, canonical, s.field, columns[col]!, SETUP_ROWS));
     plan.record[canonical] = specs.map((s) => s.field);
     plan.notes.push(`создан лист «${canonical}»`);
     plan.changed = true;
@@ -120,6 +171,8 @@ function setupRegister(plan: Plan, key: RegisterKey, loaded: LoadedRegisters) {
   const missing = specs.filter((s) => !(s.field in ref.columns));
   const columns: ColumnSetup[] = [];
   const prepared: string[] = [];
+  const rows = Math.max(SETUP_ROWS, values.length + 500);
+  const formLists: Array<{ field: string; c: ColumnSetup }> = [];
 
   if (missing.length) {
     // The data range is rectangular: starting after its last column never lands above data.
@@ -128,6 +181,7 @@ function setupRegister(plan: Plan, key: RegisterKey, loaded: LoadedRegisters) {
     missing.forEach((s, i) => {
       const c = columnSetupFor(s, start + i, forms, true, isArrayField(key, s.field));
       if (c) columns.push(c);
+      if (c && s.meta.kind === 'form') formLists.push({ field: s.field, c });
       prepared.push(s.field);
     });
     const letters = missing.map((_, i) => columnLetter(start + i));
@@ -138,14 +192,20 @@ function setupRegister(plan: Plan, key: RegisterKey, loaded: LoadedRegisters) {
   }
   for (const s of specs) {
     const col = ref.columns[s.field];
-    if (col === undefined || done.has(s.field)) continue;
+    if (col === undefined) continue;
+    if (done.has(s.field)) {
+      if (s.meta.kind === 'form' && !isArrayField(key, s.field)) refreshFormsDropdown(plan, ref.name, s, col, forms);
+      continue;
+    }
     if (!emptyBelowHeader(values, col)) continue;
     const c = columnSetupFor(s, col, forms, false, isArrayField(key, s.field));
     if (c) columns.push(c);
+    if (c && s.meta.kind === 'form') formLists.push({ field: s.field, c });
     prepared.push(s.field);
   }
+  for (const f of formLists) noteList(plan, ref.name, f.field, f.c, rows);
   if (columns.length) {
-    wb.setupSheet(ref.name, { columns, rows: Math.max(SETUP_ROWS, values.length + 500) });
+    wb.setupSheet(ref.name, { columns, rows });
     if (!missing.length) plan.notes.push(`на листе «${ref.name}» подготовлены пустые столбцы (списки, формат дат)`);
     plan.changed = true;
   }
@@ -217,17 +277,20 @@ export function setupSpreadsheet(ctx: AppContext): { summary: string } {
   try {
     return ctx.wb.withLock(() => {
       const loaded = loadRegisters(ctx.wb);
-      const plan: Plan = { wb: ctx.wb, record: readRecord(ctx.wb), notes: [], changed: false };
+      const lists = readJson<ListsRecord>(ctx.wb, SETUP_LISTS_PROPERTY);
+      const plan: Plan = { wb: ctx.wb, record: readRecord(ctx.wb), lists: JSON.parse(JSON.stringify(lists)) as ListsRecord, notes: [], remarks: [], changed: false };
       const year = Number(ctx.today().slice(0, 4));
       // Settings first: the forms list of the dropdowns comes from them.
       setupSettings(plan, loaded, year);
       for (const key of ['mentors', 'mentees', 'pairs', 'roadmap'] as const) setupRegister(plan, key, loaded);
       setupJournal(plan);
-      if (!plan.changed) return { summary: 'Таблица уже настроена: все листы и столбцы на месте.' };
+      if (JSON.stringify(plan.lists) !== JSON.stringify(lists)) ctx.wb.setProperty(SETUP_LISTS_PROPERTY, JSON.stringify(plan.lists));
+      const remarks = plan.remarks.map((n) => `\n• ${n}`).join('');
+      if (!plan.changed) return { summary: `Таблица уже настроена: все листы и столбцы на месте.${remarks}` };
       ctx.wb.setProperty(SETUP_PROPERTY, JSON.stringify(plan.record));
       ctx.log?.(`setup: ${plan.notes.length} changes`);
       const text = plan.notes.map((n) => `• ${n}`).join('\n');
-      return { summary: `Таблица настроена:\n${text}` };
+      return { summary: `Таблица настроена:\n${text}${remarks}` };
     });
   } catch (e) {
     if (e instanceof LockBusyError || e instanceof UserError) return { summary: e.message };

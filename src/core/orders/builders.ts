@@ -5,7 +5,7 @@
  */
 import type { Mentee, Mentor, Pair, RoadmapItem } from '../registers/schemas';
 import type { Settings } from '../registers/settings';
-import { DEFAULT_FORM_RULES } from '../registers/forms';
+import { DEFAULT_FORM_RULES, ruleFor } from '../registers/forms';
 import { indexPeople, resolvePerson, type PeopleIndex } from '../registers/people';
 import type { Block, DocModel, OrderFields, TextRun } from './model';
 import { dateWords, dateNumeric, inOrganisation, nameCase, periodText, personPhrase, shortName } from './russian';
@@ -183,8 +183,7 @@ function nameWithPosition(p: Named): string {
 
 function isTeacherSystem(form: string | undefined, settings: Settings): boolean {
   if (!form) return false;
-  const rules = settings.forms?.length ? settings.forms : DEFAULT_FORM_RULES;
-  return !!rules.find((r) => r.form === form)?.teacherSystem;
+  return !!ruleFor(form, settings.forms?.length ? settings.forms : DEFAULT_FORM_RULES)?.teacherSystem;
 }
 
 /** Pairs for the pairs/completion orders, with consent checked person by person. */

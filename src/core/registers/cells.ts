@@ -100,6 +100,11 @@ export function enumOf(text: string, options: readonly string[]): string | null 
   return null;
 }
 
+/** The list the curator can pick from, and where a form of their own is added. */
+function unknownForm(text: string, rules: readonly FormRule[]): string {
+  return `Неизвестная форма наставничества «${text}». Допустимо: ${rules.map((r) => r.form).join(', ')}. Свою форму добавляют на листе «Настройки» строкой «Форма: …»`;
+}
+
 export interface ReadCellOptions {
   rules?: readonly FormRule[];
   /** The zod type is an array (list of values) rather than one value. */
@@ -163,11 +168,11 @@ export function readCell(v: CellValue, meta: FieldMeta, opts: ReadCellOptions = 
       if (opts.many) {
         const { forms, unknown } = parseForms(typeof v === 'string' ? v : text, rules);
         if (unknown.length)
-          return { error: { code: 'form.unknown', message: `Неизвестная форма наставничества «${unknown.join('; ')}». Допустимо: ${rules.map((r) => r.form).join(', ')}` } };
+          return { error: { code: 'form.unknown', message: unknownForm(unknown.join('; '), rules) } };
         return { value: forms };
       }
       const f = normalizeForm(text, rules);
-      return f ? { value: f } : { error: { code: 'form.unknown', message: `Неизвестная форма наставничества «${text}». Допустимо: ${rules.map((r) => r.form).join(', ')}` } };
+      return f ? { value: f } : { error: { code: 'form.unknown', message: unknownForm(text, rules) } };
     }
     case 'enum': {
       const options = meta.options ?? [];
