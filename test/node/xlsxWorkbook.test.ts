@@ -322,4 +322,26 @@ describe('XlsxWorkbook properties, setup, lock, cursor', () => {
     expect(wb.activeCell()).toEqual({ sheet: 'Пары', row: 3, col: 2 });
     expect(() => wb.selectCell('Нет', 0, 0)).toThrow(UserError);
   });
+
+  test('a dropdown list is read back from its cell, inline or kept on the hidden lists tab, after save and load', async () => {
+    const wb = XlsxWorkbook.create();
+    wb.createSheet('Пары', ['ID', 'Форма наставничества', 'Статус']);
+    const long = Array.from({ length: 12 }, (_, i) => `форма номер ${i + 1} – с длинным названием, и запятой`);
+    wb.setupSheet('Пары', {
+      columns: [
+        { col: 1, validation: { kind: 'list', values: ['ученик – ученик', 'студент – студент (СПО)'], strict: false } },
+        { col: 2, validation: { kind: 'list', values: long, strict: false } },
+        { col: 0, validation: { kind: 'date' } },
+      ],
+      rows: 10,
+    });
+    const back = await roundTrip(wb);
+    for (const book of [wb, back]) {
+      expect(book.readListValidation('Пары', 1, 1)).toEqual(['ученик – ученик', 'студент – студент (СПО)']);
+      expect(book.readListValidation('Пары', 10, 2)).toEqual(long);
+      expect(book.readListValidation('Пары', 11, 1)).toBeNull();
+      expect(book.readListValidation('Пары', 1, 0)).toBeNull();
+      expect(book.readListValidation('Нет такого', 1, 1)).toBeNull();
+    }
+  });
 });
