@@ -1,10 +1,14 @@
-/** «Настройки»: every setting of the «Настройки» tab and the targets per year, saved with checks. */
+/**
+ * «Настройки»: every setting of the «Настройки» tab, the targets per year and the forms of
+ * mentoring (which are used, who is mentor and mentee in each), saved with checks.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../../src/app/api';
 import { useCall } from '../hooks';
 import { Busy, ErrorBox, Section } from '../components';
 
 type SettingsForm = ApiResult<'getSettingsForm'>;
+type FormEntry = SettingsForm['forms'][number];
 
 const HINTS: Record<string, string> = {
   periodStart: 'ДД.ММ.ГГГГ',
@@ -19,6 +23,8 @@ export function Settings() {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [newYear, setNewYear] = useState('');
+  const [forms, setForms] = useState<FormEntry[]>([]);
+  const [newForm, setNewForm] = useState('');
   // A refused save: the server's message and the fields it names.
   const [refused, setRefused] = useState<{ message: string; errors: Record<string, string> } | null>(null);
   const form: SettingsForm | null = read.data;
@@ -33,17 +39,26 @@ export function Settings() {
       const t = Object.fromEntries(f.targets.map((x) => [String(x.year), x.value]));
       if (!(String(f.thisYear) in t)) t[String(f.thisYear)] = '';
       setTargets(t);
+      setForms(f.forms);
     });
   }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setRefused(null);
-    const res = await save.run({ fields, targets });
+    const res = await save.run({ fields, targets, forms: forms.map((f) => ({ name: f.name, value: f.value, used: f.used })) });
     if (res) setRefused(res.ok ? null : { message: res.message, errors: res.errors });
   };
 
   const setField = (field: string, e: Event) => setFields((s) => ({ ...s, [field]: (e.currentTarget as HTMLInputElement).value }));
+
+  const setForm = (i: number, change: Partial<FormEntry>) => setForms((list) => list.map((f, k) => (k === i ? { ...f, ...change } : f)));
+
+  const addForm = () => {
+    const name = newForm.trim();
+    if (name && !forms.some((f) => f.name.toLowerCase() === name.toLowerCase())) setForms((list) => [...list, { name, value: '', used: true, standard: false }]);
+    setNewForm('');
+  };
 
   const addYear = () => {
     const y = newYear.trim();
@@ -91,6 +106,35 @@ export function Settings() {
             <input type="text" inputMode="numeric" placeholder="Год" aria-label="Год нового показателя" value={newYear} onInput={(e) => setNewYear((e.currentTarget as HTMLInputElement).value)} />
             <button type="button" class="secondary" onClick={addYear}>
               Добавить год
+            </button>
+          </div>
+          <h3>Формы наставничества</h3>
+          <p class="muted settings-hint">
+            Отметьте формы, которые есть в вашей организации. Для каждой — кто наставник и кто наставляемый, например «наставник: педагог; наставляемый: обучающийся» (категории: педагог, обучающийся, студент, работодатель, молодой специалист).
+          </p>
+          {forms.map((f, i) => (
+            <div key={f.name} class="settings-field settings-form">
+              <label class="settings-check">
+                <input type="checkbox" checked={f.used} onChange={(e) => setForm(i, { used: (e.currentTarget as HTMLInputElement).checked })} />
+                {f.name}
+              </label>
+              {/* Two lines: the whole rule is seen in a 300 px sidebar. */}
+              <textarea
+                rows={2}
+                class="settings-rule"
+                aria-label={`Кто наставник и кто наставляемый в форме «${f.name}»`}
+                placeholder="наставник: …; наставляемый: …"
+                value={f.value}
+                onInput={(e) => setForm(i, { value: (e.currentTarget as HTMLTextAreaElement).value })}
+              />
+              {errors[`form:${f.name}`] && <div class="field-error">{errors[`form:${f.name}`]}</div>}
+            </div>
+          ))}
+          {errors.forms && <div class="field-error">{errors.forms}</div>}
+          <div class="settings-add settings-add-form">
+            <input type="text" placeholder="Новая форма, например «педагог – обучающийся»" aria-label="Название новой формы" value={newForm} onInput={(e) => setNewForm((e.currentTarget as HTMLInputElement).value)} />
+            <button type="button" class="secondary" onClick={addForm}>
+              Добавить форму
             </button>
           </div>
           <button type="submit" class="primary" disabled={!!busy}>

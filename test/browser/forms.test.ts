@@ -75,4 +75,37 @@ describeBrowser('sidebar forms and settings in a real browser', () => {
     const rows = saved.readSheet(SHEET_NAMES.settings)!.values;
     expect(rows.find((r) => String(r[0]).startsWith('Ожидание наставника'))?.[1]).toBe(21);
   });
+
+  test('«Настройки»: forms of mentoring — one left out, one of the curator’s own added; the tab and the «Анкеты» dropdown follow', async () => {
+    await ui.clickMenu('Настройки');
+    const side = ui.sidebar();
+    const check = (name: string) => side.locator('label.settings-check', { hasText: name }).locator('input[type=checkbox]');
+    await check('работодатель – студент').waitFor();
+    expect(await check('ученик – ученик').isChecked()).toBe(true);
+    expect(await side.getByLabel('Кто наставник и кто наставляемый в форме «учитель – учитель»').inputValue()).toBe('наставник: педагог; наставляемый: педагог, молодой специалист');
+
+    await check('работодатель – студент').uncheck();
+    await side.getByLabel('Название новой формы').fill('наставник – молодой педагог');
+    await side.locator('button', { hasText: 'Добавить форму' }).click();
+    // A name that is no pair of categories needs its rule: refused beside its field.
+    await side.locator('button[type=submit]', { hasText: 'Сохранить' }).click();
+    await side.locator('.field-error', { hasText: 'Укажите, кто наставник и кто наставляемый' }).waitFor();
+    await side.getByLabel('Кто наставник и кто наставляемый в форме «наставник – молодой педагог»').fill('педагог → молодой специалист');
+    await side.locator('button[type=submit]', { hasText: 'Сохранить' }).click();
+    await side.locator('p.ok').waitFor();
+    expect(await side.locator('.field-error').count()).toBe(0);
+
+    const saved = await XlsxWorkbook.load(env.file);
+    const rows = saved.readSheet(SHEET_NAMES.settings)!.values;
+    expect(rows).toContainEqual(['Форма: наставник – молодой педагог', 'наставник: педагог; наставляемый: молодой специалист']);
+    const inUse = rows.find((r) => r[0] === 'Используемые формы')?.[1];
+    expect(String(inUse)).toContain('наставник – молодой педагог');
+    expect(String(inUse)).not.toContain('работодатель – студент');
+
+    await ui.clickMenu('Добавить участника или пару');
+    await side.locator('button[role=tab]', { hasText: 'Наставляемый' }).click();
+    const options = await side.locator('#forms-form option').allTextContents();
+    expect(options).toContain('наставник – молодой педагог');
+    expect(options).not.toContain('работодатель – студент');
+  });
 });

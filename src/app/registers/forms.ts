@@ -36,6 +36,7 @@ import {
 import { isBlank, readCell, textOf } from '../../core/registers/cells';
 import { indexPeople, nextId, resolvePerson } from '../../core/registers/people';
 import { SETTING_SPECS, parseShare, readSettings, type Settings } from '../../core/registers/settings';
+import { formsForEditing, planFormEdits } from '../../core/registers/formRows';
 import type { RegisterRow } from '../../core/registers/read';
 import { dateOfIso, parseDateText, ruDate } from '../../core/util/dates';
 import { loadRegisters, type LoadedRegisters } from './load';
@@ -490,6 +491,8 @@ export interface SettingsFormValues {
   fields: Record<string, string>;
   /** year → share as typed («40%», «0,4»). */
   targets: Record<string, string>;
+  /** The forms of mentoring as edited (all of them, used or not); absent: left as they are. */
+  forms?: Array<{ name: string; value: string; used: boolean }>;
 }
 
 function settingText(spec: (typeof SETTING_SPECS)[number], settings: Settings, raw: CellValue | undefined): string {
@@ -519,6 +522,7 @@ export function getSettingsForm(ctx: AppContext) {
     sheet: loaded.sheets.settings?.name ?? null,
     fields,
     targets,
+    forms: formsForEditing(values),
     problems: findings.map((f) => f.message),
     thisYear: Number(ctx.today().slice(0, 4)),
   };
@@ -577,7 +581,10 @@ export function checkSettings(values: SettingsFormValues): { ok: true; cells: Ar
 /** Writes setting values into the «Значение» cells of their labels; adds missing labels at the end. */
 export function saveSettings(ctx: AppContext, values: SettingsFormValues): SettingsSave {
   const checked = checkSettings(values);
-  if (!checked.ok) return { ok: false, errors: checked.errors, message: 'Исправьте поля, отмеченные красным.' };
+  const forms = Array.isArray(values.forms) ? values.forms.map((f) => ({ name: String(f?.name ?? ''), value: String(f?.value ?? ''), used: f?.used !== false })) : null;
+  // The forms' own mistakes do not depend on the sheet: said together with the fields'.
+  const formErrors = forms ? planFormEdits([], forms).errors : {};
+  if (!checked.ok || Object.keys(formErrors).length) return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...formErrors }, message: 'Исправьте поля, отмеченные красным.' };
   try {
     return ctx.wb.withLock((): SettingsSave => {
       const loaded = loadRegisters(ctx.wb, { only: [] });
@@ -590,6 +597,13 @@ export function saveSettings(ctx: AppContext, values: SettingsFormValues): Setti
       const { rows } = readSettings(data, name);
       const updates: Array<{ row: number; value: CellValue }> = [];
       const added: CellValue[][] = [];
+      if (forms) {
+        // Planned on this fresh read under the lock: rows are where they are now.
+        const edits = planFormEdits(data, forms);
+        if (Object.keys(edits.errors).length) return { ok: false, errors: edits.errors, message: 'Исправьте формы наставничества, отмеченные красным.' };
+        updates.push(...edits.updates.filter((u) => !sameCell(data[u.row]?.[1] ?? '', u.value)));
+        added.push(...edits.added);
+      }
       for (const c of checked.cells) {
         const row = rows[c.key];
         if (row === undefined) {

@@ -160,7 +160,10 @@ export interface FormRowRead {
 }
 
 export interface FormsRead {
+  /** The forms in effect (narrowed by «Используемые формы»). */
   forms: FormRule[];
+  /** Every form defined: the defaults (as replaced) and the new ones, before narrowing. */
+  all: FormRule[];
   rows: FormRowRead[];
   /** 0-based row of «Используемые формы», if any. */
   inUseRow?: number;
@@ -254,5 +257,113 @@ export function readFormRows(values: readonly CellValue[][], defaults: readonly 
     if (chosen.length) forms = chosen;
   }
   problems.sort((a, b) => a.row - b.row);
-  return { forms, rows, inUseRow: inUse?.row, problems };
+  return { forms, all: rules, rows, inUseRow: inUse?.row, problems };
+}
+
+/** A form as the sidebar's settings show it: its row's value as written (or the rule written out). */
+export interface FormEntry {
+  name: string;
+  value: string;
+  used: boolean;
+  /** One of DOMAIN's default forms (its row may be absent). */
+  standard: boolean;
+}
+
+/** The forms to edit: those in use in their order, then the others defined, then unreadable rows. */
+export function formsForEditing(values: readonly CellValue[][], defaults: readonly FormRule[] = DEFAULT_FORM_RULES): FormEntry[] {
+  const read = readFormRows(values, defaults);
+  const out: FormEntry[] = [];
+  const seen = new Set<string>();
+  const standard = new Set(defaults.map((r) => formKey(r.form)));
+  const rowOf = new Map<string, FormRowRead>();
+  for (const r of read.rows) if (!rowOf.has(formKey(r.name))) rowOf.set(formKey(r.name), r);
+  const add = (name: string, rule: FormRule | undefined, used: boolean) => {
+    const key = formKey(name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const row = rowOf.get(key);
+    const value = row?.value || (rule ? formRuleValue(rule) : '');
+    out.push({ name, value, used, standard: standard.has(key) });
+  };
+  for (const r of read.forms) add(r.form, r, true);
+  for (const r of read.all) add(r.form, r, false);
+  for (const r of read.rows) if (r.name) add(r.name, r.rule, false);
+  return out;
+}
+
+export interface FormEdits {
+  errors: Record<string, string>;
+  /** «Значение» cells to rewrite: 0-based row and the text. */
+  updates: Array<{ row: number; value: string }>;
+  /** Rows to add at the end (label, value). */
+  added: CellValue[][];
+}
+
+const sameCategories = (a: FormRule | undefined, b: { mentor: readonly string[]; mentee: readonly string[] }) =>
+  !!a && a.mentor.join('|') === b.mentor.join('|') && a.mentee.join('|') === b.mentee.join('|');
+
+/**
+ * What saving the sidebar's forms writes: a form row only where the rule changed (a default left as
+ * it is needs none), «Используемые формы» only when the forms in use changed. Errors are keyed
+ * `form:<name as sent>` (or `forms` for the list as a whole).
+ */
+export function planFormEdits(
+  values: readonly CellValue[][],
+  sent: ReadonlyArray<{ name: string; value: string; used: boolean }>,
+  defaults: readonly FormRule[] = DEFAULT_FORM_RULES,
+): FormEdits {
+  const read = readFormRows(values, defaults);
+  const errors: Record<string, string> = {};
+  const updates: FormEdits['updates'] = [];
+  const added: CellValue[][] = [];
+  const rowOf = new Map<string, FormRowRead>();
+  for (const r of read.rows) if (!rowOf.has(formKey(r.name))) rowOf.set(formKey(r.name), r);
+  const defaultOf = new Map(defaults.map((r) => [formKey(r.form), r]));
+  const keys = new Set<string>();
+  const used: string[] = [];
+  const names: string[] = [];
+  for (const s of sent) {
+    const errKey = `form:${s.name}`;
+    const name = canonicalFormName(String(s.name ?? ''));
+    if (!name) {
+      errors[errKey] = 'Укажите название формы';
+      continue;
+    }
+    if (/[;,]/.test(name)) {
+      errors[errKey] = 'В названии формы не должно быть «,» и «;»';
+      continue;
+    }
+    const key = formKey(name);
+    if (keys.has(key)) {
+      errors[errKey] = `Форма «${name}» указана дважды`;
+      continue;
+    }
+    keys.add(key);
+    const standard = defaultOf.get(key);
+    const canonical = standard?.form ?? rowOf.get(key)?.name ?? name;
+    const text = foldSpaces(String(s.value ?? ''));
+    const parsed: FormValueRead | null = text ? readFormValue(text) : standard ? { mentor: [...standard.mentor], mentee: [...standard.mentee] } : fromName(canonical);
+    if (!parsed || 'error' in parsed) {
+      errors[errKey] = parsed ? `${parsed.error}; например, ${EXAMPLE}` : `Укажите, кто наставник и кто наставляемый, например ${EXAMPLE}`;
+      continue;
+    }
+    names.push(canonical);
+    if (s.used) used.push(canonical);
+    const row = rowOf.get(key);
+    const now = row ? row.rule : standard;
+    if (!(row && row.error) && sameCategories(now, parsed)) continue;
+    const value = formRuleValue(parsed);
+    if (row) updates.push({ row: row.row, value });
+    else added.push([FORM_LABEL_PREFIX + canonical, value]);
+  }
+  if (Object.keys(errors).length) return { errors, updates: [], added: [] };
+  if (!used.length) return { errors: { forms: 'Отметьте хотя бы одну используемую форму' }, updates: [], added: [] };
+  const current = read.forms.map((r) => r.form);
+  if (used.join('\n') !== current.join('\n')) {
+    // All forms in their usual order: no list needed (a blank list means all of them).
+    const list = used.length === names.length && used.join('\n') === names.join('\n') ? '' : used.join('; ');
+    if (read.inUseRow !== undefined) updates.push({ row: read.inUseRow, value: list });
+    else if (list) added.push([FORMS_IN_USE_LABEL, list]);
+  }
+  return { errors, updates, added };
 }

@@ -8,7 +8,7 @@ import { textOf, isBlank } from './cells';
 import { isoFromDateCell, parseDateText, isoFromSerial } from '../util/dates';
 import type { Finding } from '../validation/finding';
 import { DEFAULT_FORM_RULES, type FormRule } from './forms';
-import { readFormRows, type FormsRead } from './formRows';
+import { readFormRows } from './formRows';
 
 export interface Settings {
   orgName?: string;
@@ -110,8 +110,6 @@ export interface SettingsRead {
   findings: Finding[];
   /** setting field → 0-based row, for the settings form (`formsInUse`: «Используемые формы»). */
   rows: Record<string, number>;
-  /** The «Форма: …» rows as read (formRows.ts). */
-  formRows: FormsRead['rows'];
 }
 
 export function readSettings(values: readonly CellValue[][], sheet = 'Настройки'): SettingsRead {
@@ -179,5 +177,5 @@ export function readSettings(values: readonly CellValue[][], sheet = 'Настр
   settings.forms = forms.forms;
   if (forms.inUseRow !== undefined) rows.formsInUse = forms.inUseRow;
   for (const p of forms.problems) findings.push({ sheet, row: p.row + 1, column: 'B', field: p.field, code: 'setting.form', severity: 'error', message: p.message });
-  return { settings, findings, rows, formRows: forms.rows };
+  return { settings, findings, rows };
 }
