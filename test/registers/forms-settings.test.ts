@@ -96,7 +96,14 @@ describe('settings form', () => {
       forms.push({ name: 'педагог-обучающийся', value: 'педагоги → обучающиеся', used: true });
       const rows = wb.grid('Настройки').length;
       const res = saveSettings(ctxOf(wb), { fields: fieldsOf(form), targets: targetsOf(form), forms });
-      expect(res).toEqual({ ok: true, message: 'Настройки сохранены на листе «Настройки»: изменено 0, добавлено 2.' });
+      expect(res).toEqual({
+        ok: true,
+        message:
+          'Настройки сохранены на листе «Настройки»: изменено 0, добавлено 2. В столбце «Форма наставничества» на листе «Наставляемые» список форм обновлён по «Настройкам». В столбце «Форма наставничества» на листе «Пары» список форм обновлён по «Настройкам».',
+      });
+      // The dropdowns the add-on made list the forms now in use.
+      const pairsForm = (wb.grid('Пары')[0] as string[]).indexOf('Форма наставничества');
+      expect(wb.readListValidation('Пары', 1, pairsForm)).toEqual(['ученик – ученик', 'педагог – педагог', 'педагог – обучающийся']);
       const grid = wb.grid('Настройки');
       expect(grid.slice(rows)).toEqual([
         ['Форма: педагог – обучающийся', 'наставник: педагог; наставляемый: обучающийся'],

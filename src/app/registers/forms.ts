@@ -37,6 +37,7 @@ import { isBlank, readCell, textOf } from '../../core/registers/cells';
 import { indexPeople, nextId, resolvePerson } from '../../core/registers/people';
 import { SETTING_SPECS, parseShare, readSettings, type Settings } from '../../core/registers/settings';
 import { formsForEditing, planFormEdits } from '../../core/registers/formRows';
+import { refreshFormsDropdowns } from './setup';
 import type { RegisterRow } from '../../core/registers/read';
 import { dateOfIso, parseDateText, ruDate } from '../../core/util/dates';
 import { loadRegisters, type LoadedRegisters } from './load';
@@ -597,12 +598,15 @@ export function saveSettings(ctx: AppContext, values: SettingsFormValues): Setti
       const { rows } = readSettings(data, name);
       const updates: Array<{ row: number; value: CellValue }> = [];
       const added: CellValue[][] = [];
+      let formsChanged = false;
       if (forms) {
         // Planned on this fresh read under the lock: rows are where they are now.
         const edits = planFormEdits(data, forms);
         if (Object.keys(edits.errors).length) return { ok: false, errors: edits.errors, message: 'Исправьте формы наставничества, отмеченные красным.' };
-        updates.push(...edits.updates.filter((u) => !sameCell(data[u.row]?.[1] ?? '', u.value)));
+        const changed = edits.updates.filter((u) => !sameCell(data[u.row]?.[1] ?? '', u.value));
+        updates.push(...changed);
         added.push(...edits.added);
+        formsChanged = changed.length + edits.added.length > 0;
       }
       for (const c of checked.cells) {
         const row = rows[c.key];
@@ -626,7 +630,9 @@ export function saveSettings(ctx: AppContext, values: SettingsFormValues): Setti
       if (added.length) ctx.wb.appendRows(name, added);
       ctx.log?.(`settings: ${updates.length} changed, ${added.length} added`);
       if (!updates.length && !added.length) return { ok: true, message: 'Настройки не изменились.' };
-      return { ok: true, message: `Настройки сохранены на листе «${name}»: изменено ${updates.length}, добавлено ${added.length}.` };
+      // The dropdowns the add-on made follow a changed list of forms at once.
+      const dropdowns = formsChanged ? refreshFormsDropdowns(ctx.wb) : null;
+      return { ok: true, message: `Настройки сохранены на листе «${name}»: изменено ${updates.length}, добавлено ${added.length}.${dropdowns ? ` ${dropdowns}` : ''}` };
     });
   } catch (e) {
     if (e instanceof LockBusyError || e instanceof UserError) return { ok: false, errors: {}, message: e.message };

@@ -272,6 +272,31 @@ function setupJournal(plan: Plan) {
   plan.changed = true;
 }
 
+/**
+ * After the forms were changed in the sidebar's «Настройки»: the forms dropdowns the add-on made
+ * get the new list (the same rule as «Настроить таблицу»; nothing else is prepared). Returns what
+ * was done, in Russian, or null when there was nothing to do. Runs inside the caller's lock.
+ */
+export function refreshFormsDropdowns(wb: WorkbookPort): string | null {
+  const loaded = loadRegisters(wb, { only: ['mentees', 'pairs'] });
+  const record = readRecord(wb);
+  const lists = readJson<ListsRecord>(wb, SETUP_LISTS_PROPERTY);
+  const plan: Plan = { wb, record, lists: JSON.parse(JSON.stringify(lists)) as ListsRecord, notes: [], remarks: [], changed: false };
+  const forms = loaded.settings.forms.map((r) => r.form);
+  for (const key of ['mentees', 'pairs'] as const) {
+    const ref = loaded.sheets[key];
+    if (!ref) continue;
+    for (const spec of columnsOf(REGISTERS[key].schema)) {
+      const col = ref.columns[spec.field];
+      if (spec.meta.kind !== 'form' || col === undefined || isArrayField(key, spec.field) || !(record[ref.name] ?? []).includes(spec.field)) continue;
+      refreshFormsDropdown(plan, ref.name, spec, col, forms);
+    }
+  }
+  if (JSON.stringify(plan.lists) !== JSON.stringify(lists)) wb.setProperty(SETUP_LISTS_PROPERTY, JSON.stringify(plan.lists));
+  const said = [...plan.notes, ...plan.remarks];
+  return said.length ? `${said.map((n) => n[0].toUpperCase() + n.slice(1)).join('. ')}.` : null;
+}
+
 /** Creates and prepares what is missing; see the file comment for what it never does. */
 export function setupSpreadsheet(ctx: AppContext): { summary: string } {
   try {
