@@ -1,7 +1,7 @@
 /** Monitoring over the port: the registers read once, the roadmap evaluated as of today. */
 import type { AppContext } from '../context';
 import { loadRegisters, type LoadedRegisters } from '../registers/load';
-import { computeIndicators, flags, personalRecords, summaryRow, SUMMARY_HEADER, type IndicatorInput, type Indicators, type PersonalRecord } from '../../core/monitoring/indicators';
+import { computeIndicators, flags, personalRecords, summaryRow, summaryTsv, SUMMARY_HEADER, type IndicatorInput, type Indicators, type PersonalRecord } from '../../core/monitoring/indicators';
 import type { Pair } from '../../core/registers/schemas';
 import { evaluateLoaded } from '../roadmap/highlight';
 
@@ -30,13 +30,12 @@ export function monitoringOf(reg: LoadedRegisters, asOf: string): MonitoringResu
   const indicators = computeIndicators({ ...peopleAndPairs(reg), roadmap }, asOf);
   const orgName = reg.settings.orgShortName ?? reg.settings.orgName ?? 'Организация не указана';
   const row = summaryRow(indicators, orgName);
-  const tsvCell = (v: string | number) => String(v).replace(/[\t\n]+/g, ' ');
   return {
     indicators,
     flags: flags(indicators),
     summaryHeader: [...SUMMARY_HEADER],
     summaryRow: row,
-    summaryTsv: `${SUMMARY_HEADER.join('\t')}\n${row.map(tsvCell).join('\t')}`,
+    summaryTsv: summaryTsv(row),
     orgName,
   };
 }

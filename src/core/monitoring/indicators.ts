@@ -253,6 +253,25 @@ export function summaryRow(ind: Indicators, orgName: string): Array<string | num
   ];
 }
 
+/**
+ * One cell of the summary as it is pasted into a sheet. A pasted cell is read as if typed, so text
+ * starting with = + - @ («=ООО …», «-Лицей») would become a formula: it gets the leading apostrophe
+ * that marks typed text (Sheets and Excel keep the apostrophe out of the cell's value; were it kept,
+ * the cell would still be text, never a formula). Text starting with an apostrophe gets a second one
+ * so its own survives. Tabs and line breaks would split the row: they become spaces.
+ */
+export function pasteCell(v: string | number): string {
+  if (typeof v === 'number') return String(v);
+  // Edge spaces too: a sheet may trim them and then see the formula.
+  const t = v.replace(/[\t\r\n]+/g, ' ').trim();
+  return /^[=+\-@']/.test(t) ? `'${t}` : t;
+}
+
+/** The header and the summary row, tab-separated, ready to paste into the department's sheet. */
+export function summaryTsv(row: ReadonlyArray<string | number>): string {
+  return `${SUMMARY_HEADER.join('\t')}\n${row.map(pasteCell).join('\t')}`;
+}
+
 /** Behind target or with overdue items first (what the department looks for), then the data's gaps. */
 export function flags(ind: Indicators): string[] {
   const out: string[] = [];
