@@ -115,13 +115,24 @@ interface Plan {
   changed: boolean;
 }
 
-/** Remembers a forms dropdown the add-on put on a column. */
+const sameList = (a: readonly string[] | null, b: readonly string[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** What a column prepared without a record of its list got: the default forms over SETUP_ROWS. */
+const assumedList = () => ({ values: DEFAULT_FORM_RULES.map((r) => r.form), rows: SETUP_ROWS });
+
+/** Remembers a forms dropdown the add-on put on a column (unless it is what would be assumed). */
 function noteList(plan: Plan, sheet: string, field: string, c: ColumnSetup, rows: number) {
   if (c.validation?.kind !== 'list') return;
-  (plan.lists[sheet] ??= {})[field] = { values: [...c.validation.values], rows };
+  const list = { values: [...c.validation.values], rows };
+  const assumed = assumedList();
+  if (rows === assumed.rows && sameList(list.values, assumed.values)) {
+    // Nothing to keep: a new spreadsheet with the default forms writes no property for it.
+    if (plan.lists[sheet]) delete plan.lists[sheet][field];
+    return;
+  }
+  (plan.lists[sheet] ??= {})[field] = list;
 }
 
-const sameList = (a: readonly string[] | null, b: readonly string[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * A forms dropdown the add-on made earlier gets the forms now configured. Only when the first and
@@ -131,7 +142,7 @@ const sameList = (a: readonly string[] | null, b: readonly string[]) => !!a && a
  */
 function refreshFormsDropdown(plan: Plan, sheet: string, spec: ColumnSpec, col: number, forms: readonly string[]) {
   const { wb } = plan;
-  const had = plan.lists[sheet]?.[spec.field] ?? { values: DEFAULT_FORM_RULES.map((r) => r.form), rows: SETUP_ROWS };
+  const had = plan.lists[sheet]?.[spec.field] ?? assumedList();
   if (sameList(had.values, forms) || !wb.readListValidation || !forms.length) return;
   const heading = `«${spec.meta.heading}» на листе «${sheet}»`;
   const ours = had.rows > 0 && sameList(wb.readListValidation(sheet, 1, col), had.values) && sameList(wb.readListValidation(sheet, had.rows, col), had.values);
