@@ -4,22 +4,15 @@
  * (merged cells on the same grid, a Shift+Enter line break as "\n") and the same paragraphs
  * outside the tables.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { buildBundle } from '../helpers/bundle';
 import { createGasFakes, FakeTable, type FakeDocument, type GasFakes } from '../fakes/gas';
 import { readDocContent } from '../../src/gas/docTables';
 
-const root = join(__dirname, '..', '..');
 let code = '';
 
 beforeAll(() => {
-  // Own output folder: other suites rebuild dist/ while this one runs.
-  const out = mkdtempSync(join(tmpdir(), 'nastavnik-doctables-'));
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_DIST: out } });
-  code = readFileSync(join(out, 'Code.js'), 'utf8');
+  code = buildBundle().code;
 });
 
 /**

@@ -5,21 +5,14 @@
  * rows of the tables (Apps Script bills every call; a school with 400 pairs must not hit the
  * 6-minute limit).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { buildBundle } from '../helpers/bundle';
 import { createGasFakes, FakeTable, type GasFakes } from '../fakes/gas';
 
-const root = join(__dirname, '..', '..');
 let code = '';
 
 beforeAll(() => {
-  // Own output folder: other suites rebuild dist/ while this one runs.
-  const out = mkdtempSync(join(tmpdir(), 'nastavnik-docs-'));
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_DIST: out } });
-  code = readFileSync(join(out, 'Code.js'), 'utf8');
+  code = buildBundle().code;
 });
 
 const pad = (n: number) => String(n).padStart(4, '0');

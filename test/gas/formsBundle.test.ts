@@ -3,21 +3,14 @@
  * curator adds in «Настройки» reaches the forms dropdown the add-on made; a dropdown the curator
  * replaced stays; the calls do not grow with the rows.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { buildBundle } from '../helpers/bundle';
 import { createGasFakes, FakeDataValidation } from '../fakes/gas';
 
-const root = join(__dirname, '..', '..');
 let code = '';
 
 beforeAll(() => {
-  // Own output folder: other suites rebuild dist/ while this one runs.
-  const out = mkdtempSync(join(tmpdir(), 'nastavnik-forms-'));
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_DIST: out } });
-  code = readFileSync(join(out, 'Code.js'), 'utf8');
+  code = buildBundle().code;
 });
 
 const DEFAULTS = ['ученик – ученик', 'учитель – учитель', 'педагог – педагог', 'студент – ученик', 'работодатель – ученик', 'студент – студент', 'работодатель – студент'];

@@ -2,22 +2,15 @@
  * «Обновить лист «Мониторинг»» run from the BUILT bundle (dist/Code.js) over the Apps Script
  * fakes: the block and its two EmbeddedCharts, updated in place on the next run.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { buildBundle } from '../helpers/bundle';
 import { createGasFakes } from '../fakes/gas';
 import { syntheticRegisters } from '../../scripts/bench/registers';
 
-const root = join(__dirname, '..', '..');
 let code = '';
 
 beforeAll(() => {
-  // Own output folder: other suites rebuild dist/ while this one runs.
-  const out = mkdtempSync(join(tmpdir(), 'nastavnik-monitoring-'));
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_DIST: out } });
-  code = readFileSync(join(out, 'Code.js'), 'utf8');
+  code = buildBundle().code;
 });
 
 function load(mentees: number) {

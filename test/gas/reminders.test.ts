@@ -4,29 +4,19 @@
  * execution is a fresh V8 context with its own clock. A clock trigger of an add-on may run with
  * no spreadsheet: the letters then come from the snapshot kept in the user's properties.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { buildBundle } from '../helpers/bundle';
 import { clockEvent, createGasFakes, createUserWorld, type GasFakes, type UserWorld } from '../fakes/gas';
 import { DIGEST_HANDLER } from '../../src/app/roadmap/digest';
 import { NO_SNAPSHOT_SUMMARY, REMIND_PREFIX, SNAPSHOT_PREFIX } from '../../src/app/roadmap/reminders';
 import { syntheticRoadmap } from './actionCalls';
 
-const root = join(__dirname, '..', '..');
 let code = '';
 let boundCode = '';
 
 beforeAll(() => {
-  // Own output folders: other suites rebuild dist/ while this one runs.
-  const build = (target: string) => {
-    const out = mkdtempSync(join(tmpdir(), `nastavnik-remind-${target}-`));
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe', env: { ...process.env, NASTAVNIK_DIST: out, NASTAVNIK_TARGET: target } });
-    return readFileSync(join(out, 'Code.js'), 'utf8');
-  };
-  code = build('addon');
-  boundCode = build('bound');
+  code = buildBundle('addon').code;
+  boundCode = buildBundle('bound').code;
 });
 
 const D0 = new Date('2026-11-20T07:00:00Z'); // 10:00 in Moscow: the curator turns reminders on
