@@ -5,9 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { Packer } from 'docx';
 import { buildOrder } from '../../src/core/orders/builders';
 import { docxBytes, docxDocuments } from '../../src/node/docxDocuments';
-import { data, settings } from './fixtures';
+import { continuedNumbering, data, settings } from './fixtures';
 import { readDocx } from './docxread';
-import type { DocModel } from '../../src/core/orders/model';
 
 const opts = { number: 'НМ-3/2026', date: '2026-11-22' };
 
@@ -94,18 +93,7 @@ describe('.docx renderer', () => {
   });
 
   test('a numbered block that continues carries on the numbering across the paragraphs between', async () => {
-    const item = (text: string) => [{ text }];
-    const model: DocModel = {
-      title: 'T',
-      fontFamily: 'Times New Roman',
-      fontSize: 14,
-      blocks: [
-        { type: 'numbered', items: [item('Первый.')] },
-        { type: 'paragraph', runs: [{ text: 'Между пунктами.' }] },
-        { type: 'numbered', items: [item('Второй.'), item('Третий.')], continues: true },
-        { type: 'numbered', items: [item('Новый список.')] },
-      ],
-    };
+    const model = continuedNumbering();
     const doc = await readDocx(docxBytes(model));
     const nums = [...doc.xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
     expect(nums).toHaveLength(4);

@@ -2,6 +2,7 @@
 import type { Mentee, Mentor, Pair, RoadmapItem } from '../../src/core/registers/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/registers/settings';
 import type { OrderData, Row } from '../../src/core/orders/builders';
+import type { DocModel } from '../../src/core/orders/model';
 
 export function settings(over: Partial<Settings> = {}): Settings {
   return {
@@ -48,4 +49,20 @@ export function data(over: Partial<OrderData> = {}): OrderData {
     { number: '2.1', section: 'Реализация', title: 'Мониторинг', details: 'Анкетирование участников', deadline: 'ежеквартально', responsible: 'Куратор', result: 'Отчёт' },
   ];
   return { settings: settings(), mentors: rows(mentors), mentees: rows(mentees), pairs: rows(pairs), roadmap: rows(roadmap), ...over };
+}
+
+/** Numbered blocks with a paragraph between: the second continues the first's numbering, the third starts anew. */
+export function continuedNumbering(): DocModel {
+  const item = (text: string) => [{ text }];
+  return {
+    title: 'T',
+    fontFamily: 'Times New Roman',
+    fontSize: 14,
+    blocks: [
+      { type: 'numbered', items: [item('Первый.')] },
+      { type: 'paragraph', runs: [{ text: 'Между пунктами.' }] },
+      { type: 'numbered', items: [item('Второй.'), item('Третий.')], continues: true },
+      { type: 'numbered', items: [item('Новый список.')] },
+    ],
+  };
 }

@@ -2,8 +2,7 @@ import { createGasFakes, FakeParagraph, FakeListItem, FakeTable, type GasFakes }
 import { buildOrder } from '../../src/core/orders/builders';
 import { gasDocuments, ORDERS_FOLDER_NAME } from '../../src/gas/docs';
 import { UserError } from '../../src/app/port';
-import { data, settings } from './fixtures';
-import type { DocModel } from '../../src/core/orders/model';
+import { continuedNumbering, data, settings } from './fixtures';
 
 const opts = { number: 'НМ-3/2026', date: '2026-11-22' };
 let fakes: GasFakes;
@@ -230,18 +229,7 @@ describe('Google Docs renderer', () => {
   });
 
   test('a numbered block that continues shares the list of the one before, across a paragraph', () => {
-    const item = (text: string) => [{ text }];
-    const model: DocModel = {
-      title: 'T',
-      fontFamily: 'Times New Roman',
-      fontSize: 14,
-      blocks: [
-        { type: 'numbered', items: [item('Первый.')] },
-        { type: 'paragraph', runs: [{ text: 'Между пунктами.' }] },
-        { type: 'numbered', items: [item('Второй.'), item('Третий.')], continues: true },
-        { type: 'numbered', items: [item('Новый список.')] },
-      ],
-    };
+    const model = continuedNumbering();
     fakes.calls.reset();
     const doc = docOf(gasDocuments().create(model, { name: 'N' }).id!);
     const items = doc.body.children.filter((c): c is FakeListItem => c instanceof FakeListItem);
