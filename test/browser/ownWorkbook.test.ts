@@ -94,8 +94,10 @@ describeBrowser('a curator\'s own 10 000-row workbook in the preview', () => {
       if (r.url().includes('/api/sheets')) answers.push(r.json());
     };
     ui.page.on('response', collect);
-    const target = ui.page.locator('td[data-addr^="C50"]').first();
-    const addr = (await target.getAttribute('data-addr'))!;
+    // The exact address: a prefix locator is resolved again at the click and, while the scroll
+    // above is still redrawing rows, may then be another «C50…» cell than the one read here.
+    const addr = (await ui.page.locator('td[data-addr^="C50"]').first().getAttribute('data-addr'))!;
+    const target = ui.page.locator(`td[data-addr="${addr}"]`);
     // Wait for the answer to the click itself: a redraw from the scroll above may change the
     // grid's stamp first on a loaded machine.
     const moved = ui.page.waitForResponse(async (r) => {
